@@ -1,0 +1,228 @@
+/**
+ * The Postmortem model: what the parser reads out of a Markdown postmortem.
+ *
+ * Positions are 1-based lines and columns (columns count UTF-16 code units, as VS Code does).
+ * A range's end is exclusive: it points just after the last character.
+ */
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** Something the parser could not read as intended; kept with its position instead of thrown. */
+export interface Problem {
+  code: 'yaml-syntax' | 'yaml-not-mapping' | 'binary-content' | 'unknown-time-zone';
+  message: string;
+  range: Range;
+}
+
+export interface Frontmatter {
+  /** The whole block including its `---` fences. */
+  range: Range;
+  /** The YAML text between the fences. */
+  raw: string;
+  /** The parsed mapping; undefined when the YAML is broken or not a mapping. */
+  data: Record<string, unknown> | undefined;
+}
+
+export type SectionKind =
+  | 'summary'
+  | 'impact'
+  | 'timeline'
+  | 'root-cause'
+  | 'trigger'
+  | 'contributing-factors'
+  | 'action-items'
+  | 'lessons-learned'
+  | 'detection'
+  | 'resolution'
+  | 'what-went-well'
+  | 'what-went-wrong'
+  | 'where-we-got-lucky';
+
+export interface Section {
+  /** Heading text without Markdown markers. */
+  title: string;
+  depth: number;
+  /** Recognised kind from the heading's wording; undefined for other headings. */
+  kind: SectionKind | undefined;
+  headingRange: Range;
+  /** From the heading to the line before the next heading of the same or a higher level. */
+  range: Range;
+  children: Section[];
+}
+
+/** A fixed UTC offset and where it was found. */
+export interface TimeZone {
+  /** As written: `UTC`, `PDT`, `+02:00`, `Europe/Berlin`. */
+  name: string;
+  offsetMinutes: number;
+  source: 'event' | 'table-header' | 'heading' | 'section-text' | 'frontmatter' | 'default';
+}
+
+export type MilestoneKind = 'trigger' | 'impact' | 'detected' | 'acknowledged' | 'mitigated' | 'resolved';
+
+export interface EventTime {
+  hour: number;
+  minute: number;
+  second: number;
+  /** Incident date that applies (ISO `YYYY-MM-DD`), written on the event or inherited. */
+  date: string | undefined;
+  /** Whole days added because times went backwards across midnight. */
+  dayOffset: number;
+  zone: TimeZone | undefined;
+  /**
+   * Minutes on one axis shared by all events of the document: UTC epoch minutes when a date is
+   * known, otherwise minutes from midnight of day 0 (UTC when a zone is known).
+   */
+  minutes: number;
+  /** ISO 8601: a full date-time when a date is known, else a time of day (`14:23:00Z`). */
+  iso: string;
+  /** The timestamp as written. */
+  range: Range;
+}
+
+export interface TimelineEvent {
+  /** First line of the event. */
+  line: number;
+  range: Range;
+  time: EventTime | undefined;
+  /** Event text without the timestamp and separators, inline Markdown markers removed. */
+  text: string;
+  actor: string | undefined;
+  kind: MilestoneKind | undefined;
+  /** Whether `kind` came from an explicit marker (`[detected]`, `OUTAGE BEGINS`) rather than keywords. */
+  explicitKind: boolean;
+  /** Where the event was written. */
+  source: 'list' | 'table' | 'paragraph';
+}
+
+export interface Timeline {
+  section: Section | undefined;
+  events: TimelineEvent[];
+  /** The zone that applies to events that name none. */
+  zone: TimeZone | undefined;
+}
+
+export type MetricName = 'timeToDetect' | 'timeToAcknowledge' | 'timeToMitigate' | 'timeToResolve' | 'totalDuration';
+
+export interface StatedMetric {
+  metric: MetricName;
+  /** The label as written: `Time to detect`, `TTR`. */
+  label: string;
+  /** The value as written: `2 minutes (automated monitoring)`. */
+  text: string;
+  minutes: number | undefined;
+  range: Range;
+  valueRange: Range;
+}
+
+export type StartPoint = 'first-event' | 'trigger' | 'impact';
+
+export interface MilestoneRef {
+  kind: MilestoneKind | 'first-event' | 'last-event' | 'impact-end';
+  line: number;
+  iso: string;
+  minutes: number;
+}
+
+export interface ComputedMetric {
+  minutes: number;
+  from: MilestoneRef;
+  to: MilestoneRef;
+}
+
+/** One defensible way to read the timeline: metrics measured from one start point. */
+export interface MetricReading {
+  start: StartPoint;
+  from: MilestoneRef;
+  metrics: Partial<Record<MetricName, ComputedMetric>>;
+}
+
+export interface ComputedMetrics {
+  /** The first event of each milestone kind, plus the end of impact (the last mitigation before resolution). */
+  milestones: Partial<Record<MilestoneKind | 'impact-end', MilestoneRef>>;
+  readings: MetricReading[];
+}
+
+export interface WhyStep {
+  /** The question, or undefined for a bare `**Why?**` prefix whose question is implied. */
+  question: string | undefined;
+  answer: string | undefined;
+  range: Range;
+  questionRange: Range | undefined;
+  answerRange: Range | undefined;
+}
+
+export interface WhyChain {
+  section: Section | undefined;
+  steps: WhyStep[];
+  range: Range;
+}
+
+export interface ContributingFactor {
+  text: string;
+  range: Range;
+}
+
+/**
+ * One field of an action item. `range` always tells where the field is or would go: the cell
+ * content, the inline field, or an empty range where a value should be inserted.
+ */
+export interface Field<T = string> {
+  /** Raw text as written (trimmed); empty when absent. */
+  text: string;
+  value: T | undefined;
+  range: Range;
+  /** `cell`: a table cell (possibly empty); `inline`: found in a list item; `missing`: no cell or no inline field. */
+  origin: 'cell' | 'inline' | 'missing';
+}
+
+export interface ActionItem {
+  range: Range;
+  line: number;
+  source: 'table' | 'list';
+  action: Field;
+  priority: Field<number>;
+  owner: Field;
+  /** ISO `YYYY-MM-DD` when the deadline is a date. */
+  deadline: Field;
+  status: Field;
+  ticket: Field;
+  type: Field;
+  /** Marked done by a status, a done deadline (`Done (hotfix)`), ✅ or a checked task box. */
+  done: boolean;
+}
+
+export interface ActionTable {
+  range: Range;
+  /** Column index of each recognised field. */
+  columns: Partial<Record<'action' | 'priority' | 'owner' | 'deadline' | 'status' | 'ticket' | 'type', number>>;
+  headers: string[];
+}
+
+export interface Postmortem {
+  /** Number of lines in the document. */
+  lineCount: number;
+  frontmatter: Frontmatter | undefined;
+  /** From frontmatter `title`, else the first level-1 heading. */
+  title: string | undefined;
+  /** Incident date (ISO) from frontmatter `date`, used for events that carry none. */
+  date: string | undefined;
+  /** Top-level sections; each holds its subsections. */
+  sections: Section[];
+  timeline: Timeline;
+  statedMetrics: StatedMetric[];
+  computedMetrics: ComputedMetrics;
+  whyChains: WhyChain[];
+  contributingFactors: ContributingFactor[];
+  actionItems: ActionItem[];
+  actionTables: ActionTable[];
+  problems: Problem[];
+}

@@ -1,0 +1,122 @@
+import type { Position, Range } from './model';
+
+/**
+ * Maps string offsets to 1-based line/column positions. Line endings are `\r\n`, `\n` or a lone
+ * `\r`, as in CommonMark.
+ */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        this.starts.push(i + 1);
+      } else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  position(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: o - this.starts[lo]! + 1 };
+  }
+
+  offset(pos: Position): number {
+    const start = this.starts[Math.max(0, Math.min(pos.line - 1, this.starts.length - 1))]!;
+    return Math.min(this.text.length, start + pos.column - 1);
+  }
+
+  range(startOffset: number, endOffset: number): Range {
+    return { start: this.position(startOffset), end: this.position(endOffset) };
+  }
+
+  /** Offset of the start of a 1-based line. */
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))]!;
+  }
+
+  /** Offset just past the last character of a 1-based line, before its line ending. */
+  lineEnd(line: number): number {
+    const next = line < this.starts.length ? this.starts[line]! : this.text.length;
+    let end = next;
+    if (end > this.lineStart(line) && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.lineStart(line) && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  lineText(line: number): string {
+    return this.text.slice(this.lineStart(line), this.lineEnd(line));
+  }
+}
+
+/** A piece of source text with the offset where it starts, so matches can be mapped back. */
+export interface Span {
+  text: string;
+  offset: number;
+}
+
+/** Splits a span into its lines, each with its own offset. */
+export function spanLines(span: Span): Span[] {
+  const out: Span[] = [];
+  const re = /\r\n|\r|\n/g;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(span.text))) {
+    out.push({ text: span.text.slice(last, m.index), offset: span.offset + last });
+    last = m.index + m[0].length;
+  }
+  out.push({ text: span.text.slice(last), offset: span.offset + last });
+  return out;
+}
+
+/** Trims whitespace from both ends of a span, keeping its offset right. */
+export function trimSpan(span: Span): Span {
+  const lead = span.text.length - span.text.trimStart().length;
+  return { text: span.text.trim(), offset: span.offset + lead };
+}
+
+/** The span after the first `n` characters. */
+export function sliceSpan(span: Span, start: number, end = span.text.length): Span {
+  return { text: span.text.slice(start, end), offset: span.offset + start };
+}
+
+/**
+ * Inline Markdown to plain text for display: drops emphasis markers, keeps link text and code,
+ * and folds line breaks and runs of spaces into one space.
+ */
+export function plainInline(raw: string): string {
+  return raw
+    .replace(/!?\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)/g, '$1')
+    .replace(/(\*\*|__)(?=\S)([^\n]{0,2000}?\S)\1/g, '$2')
+    .replace(/(^|[\s(])[*_](?=\S)([^*_\n]{0,2000}?\S)[*_](?=$|[\s).,;:!?])/g, '$1$2')
+    .replace(/~~(?=\S)([^\n]{0,2000}?\S)~~/g, '$1')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Lowercase words without Markdown, punctuation or numbering, for matching headings and headers. */
+export function normalizeLabel(raw: string): string {
+  return plainInline(raw)
+    .replace(/`/g, '')
+    .toLowerCase()
+    .replace(/\([^)]{0,200}\)/g, ' ')
+    .replace(/^\s*(?:\d+[.)]|[ivx]+\.|§)\s*/, '')
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -1,0 +1,107 @@
+import type { Range, Section, WhyChain, WhyStep } from './model';
+import type { LineIndex, Span } from './text';
+import { plainInline, sliceSpan, trimSpan } from './text';
+
+/** A source line of a root-cause section, with the block it belongs to. */
+export interface WhyLine {
+  span: Span;
+  /** Lines of one paragraph share a block number. */
+  block: number;
+  section: Section | undefined;
+}
+
+const LEAD = /^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:(?:\*\*|__)?(?:Q|Q\d{1,2}|Question)(?:\*\*|__)?\s*[:.]\s*)?/i;
+const BOLD_WHY = /^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:\*\*|__)(Why(?:\s*#?\d{1,2})?\s*[?:.]?)(?:\*\*|__)\s*[:\u2014\u2013-]?\s*/i;
+const WHY_NUMBER = /^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(Why\s*#?\d{1,2}\s*[:.])\s*/i;
+const QUESTION = /^(?:\*\*|__)?why\b/i;
+const ANSWER = /^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:\u2192|->|=>|\u21d2|\u27f6|(?:\*\*|__)?(?:A|A\d{1,2}|Answer)(?:\*\*|__)?\s*[:.](?:\*\*|__)?|(?=because\b))\s*/i;
+
+/**
+ * Reads Five Whys chains: `Why …?` followed by `→ answer`, `-> answer`, `Because …` or `A: …`;
+ * numbered whys with the answer on the same line; bold `**Why?**` prefixes whose question is
+ * implied. A chain ends at a heading, or at a paragraph that is neither a why nor an answer.
+ */
+export function readWhyChains(lines: readonly WhyLine[], index: LineIndex): WhyChain[] {
+  const chains: WhyChain[] = [];
+  let steps: WhyStep[] = [];
+  let section: Section | undefined;
+  let lastBlock = -1;
+  let lastWasAnswer = false;
+  const rangeOf = (s: Span): Range => index.range(s.offset, s.offset + s.text.length);
+  const close = () => {
+    if (steps.length > 0) {
+      chains.push({ section, steps, range: { start: steps[0]!.range.start, end: steps[steps.length - 1]!.range.end } });
+    }
+    steps = [];
+    lastWasAnswer = false;
+  };
+  for (const { span, block, section: lineSection } of lines) {
+    if (lineSection !== section) {
+      close();
+      section = lineSection;
+    }
+    const line = trimSpan(span);
+    if (line.text === '') continue;
+    const current = steps[steps.length - 1];
+    const bold = BOLD_WHY.exec(line.text) ?? WHY_NUMBER.exec(line.text);
+    const lead = LEAD.exec(line.text)![0].length;
+    const body = sliceSpan(line, lead);
+    if (bold && !/\?\s*$/.test(line.text.slice(bold[0].length)) && !QUESTION.test(line.text.slice(bold[0].length))) {
+      const answer = trimSpan(sliceSpan(line, bold[0].length));
+      steps.push({
+        question: undefined,
+        answer: answer.text === '' ? undefined : plainInline(answer.text),
+        range: rangeOf(line),
+        questionRange: undefined,
+        answerRange: answer.text === '' ? undefined : rangeOf(answer),
+      });
+      lastWasAnswer = answer.text !== '';
+      lastBlock = block;
+      continue;
+    }
+    const questionBody = bold ? trimSpan(sliceSpan(line, bold[0].length)) : body;
+    if (QUESTION.test(questionBody.text) && questionBody.text.includes('?')) {
+      const q = questionBody.text.indexOf('?') + 1;
+      const question = sliceSpan(questionBody, 0, q);
+      const after = questionBody.text.slice(q).replace(/^\s*(?:\*\*|__)?\s*(?:\u2192|->|=>|\u21d2|[\u2014\u2013:-])?\s*/, '');
+      const answer = after.trim() === '' ? undefined : trimSpan(sliceSpan(questionBody, questionBody.text.length - after.length));
+      steps.push({
+        question: plainInline(question.text),
+        answer: answer ? plainInline(answer.text) : undefined,
+        range: rangeOf(line),
+        questionRange: rangeOf(question),
+        answerRange: answer ? rangeOf(answer) : undefined,
+      });
+      lastWasAnswer = answer !== undefined;
+      lastBlock = block;
+      continue;
+    }
+    const answerLead = ANSWER.exec(line.text);
+    const isArrowAnswer = answerLead !== null && answerLead[0].trim() !== '' || /^\s*because\b/i.test(line.text);
+    if (current && (isArrowAnswer || (!lastWasAnswer && current.answer === undefined && block === lastBlock))) {
+      const answer = trimSpan(sliceSpan(line, answerLead ? answerLead[0].length : 0));
+      if (current.answer === undefined) {
+        current.answer = plainInline(answer.text);
+        current.answerRange = rangeOf(answer);
+      } else {
+        current.answer = `${current.answer} ${plainInline(answer.text)}`;
+        current.answerRange = { start: current.answerRange!.start, end: rangeOf(answer).end };
+      }
+      current.range = { start: current.range.start, end: rangeOf(line).end };
+      lastWasAnswer = true;
+      lastBlock = block;
+      continue;
+    }
+    if (current && lastWasAnswer && block === lastBlock) {
+      // A wrapped answer line in the same paragraph.
+      current.answer = `${current.answer ?? ''} ${plainInline(line.text)}`.trim();
+      current.answerRange = { start: current.answerRange?.start ?? rangeOf(line).start, end: rangeOf(line).end };
+      current.range = { start: current.range.start, end: rangeOf(line).end };
+      continue;
+    }
+    close();
+    lastBlock = block;
+  }
+  close();
+  return chains;
+}
