@@ -85,8 +85,11 @@ const NOT_ACTORS = new Set([
   'todo', 'question', 'answer', 'why', 'because',
 ]);
 
-/** Finds the actor of an event and strips an explicit `Actor:` prefix from its text. */
-export function readActor(rest: Span, knownActors: ReadonlySet<string>): { actor: string | undefined; text: Span } {
+/**
+ * Finds an actor written explicitly (`Actor:` prefix, `[Actor]`, `@handle`) and strips a prefix
+ * from the text.
+ */
+export function readExplicitActor(rest: Span): { actor: string | undefined; text: Span } {
   const t = rest.text;
   let m = /^(?:\*\*|__)?(@?[\p{Lu}@][\p{L}\p{N}.@'_-]{0,30}(?:\s[\p{Lu}(][\p{L}\p{N}.@'()_-]{0,30}){0,2})(?:\*\*|__)?:(?:\*\*|__)?\s+/u.exec(t);
   if (m && !NOT_ACTORS.has(m[1]!.toLowerCase())) {
@@ -96,18 +99,23 @@ export function readActor(rest: Span, knownActors: ReadonlySet<string>): { actor
   if (m && !explicitMarker(m[1]!)) return { actor: m[1]!.trim(), text: sliceSpan(rest, m[0].length) };
   m = /^@([\w][\w.-]{0,39})/.exec(t);
   if (m) return { actor: m[1]!, text: rest };
-  const plain = plainInline(t);
+  return { actor: undefined, text: rest };
+}
+
+/** An actor named at the start of the text: a person known from elsewhere, or a system. */
+export function readNamedActor(text: string, knownActors: Iterable<string>): string | undefined {
+  const plain = plainInline(text);
   for (const name of knownActors) {
     if (plain.startsWith(name) && !/^[\p{L}\p{N}]/u.test(plain.slice(name.length, name.length + 1))) {
-      return { actor: name, text: rest };
+      return name;
     }
   }
   for (const name of SYSTEM_ACTORS) {
     if (plain.toLowerCase().startsWith(name.toLowerCase()) && !/^[\p{L}\p{N}]/u.test(plain.slice(name.length, name.length + 1))) {
-      return { actor: name, text: rest };
+      return name;
     }
   }
-  return { actor: undefined, text: rest };
+  return undefined;
 }
 
 const MARKERS: Array<[RegExp, MilestoneKind]> = [
@@ -194,8 +202,13 @@ export function resolveEvents(raws: readonly RawEvent[], ctx: ResolveContext): T
   let lastContext: string | undefined;
   let dayOffset = 0;
   let prevLocal: number | undefined;
-  for (const raw of raws) {
-    const actorRead = raw.actor !== undefined ? { actor: raw.actor, text: raw.lead } : readActor(raw.lead, ctx.knownActors);
+  // Explicit actors first, so a name written as `Priya:` once is recognised in `Priya rolls back`.
+  const explicit = raws.map((raw) => (raw.actor !== undefined ? { actor: raw.actor, text: raw.lead } : readExplicitActor(raw.lead)));
+  const known = new Set(ctx.knownActors);
+  for (const e of explicit) if (e.actor && e.actor.length >= 2) known.add(e.actor);
+  raws.forEach((raw, i) => {
+    const found = explicit[i]!;
+    const actorRead = found.actor !== undefined ? found : { actor: readNamedActor(found.text.text, known), text: found.text };
     const spans = [actorRead.text, ...raw.textSpans];
     const joined = spans.map((s) => s.text).join('\n');
     const cls = classifyEvent(joined, actorRead.actor);
@@ -240,7 +253,7 @@ export function resolveEvents(raws: readonly RawEvent[], ctx: ResolveContext): T
       explicitKind: cls.explicit,
       source: raw.source,
     });
-  }
+  });
   return events;
 }
 

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { main } from '../../src/cli/main';
+
+const root = join(__dirname, '../../..');
+const example = join(root, 'examples/progress-sync-outage.md');
+
+function cli(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('postmortem timeline', () => {
+  it('prints the example timeline as JSON with events, zone and both kinds of metrics', () => {
+    const r = cli('timeline', '--format', 'json', example);
+    assert.equal(r.code, 0);
+    const json = JSON.parse(r.out);
+    assert.equal(json.events.length, 10);
+    assert.equal(json.timezone.name, 'UTC');
+    assert.deepEqual(Object.keys(json.events[0]), ['line', 'time', 'text', 'actor', 'kind']);
+    assert.equal(json.events[0].time, '2025-04-14T14:23:00Z');
+    const e1442 = json.events.find((e: { time: string }) => e.time.endsWith('14:42:00Z'));
+    assert.match(e1442.text, /missing index on `lesson_progress.user_id` causing full table scans under load$/);
+    const reading = json.computedMetrics.find((c: { start: string }) => c.start === 'first-event');
+    assert.equal(reading.metrics.timeToDetect.minutes, 2);
+    assert.equal(reading.metrics.timeToMitigate.minutes, 21);
+    assert.equal(reading.metrics.totalDuration.minutes, 23);
+    assert.deepEqual(json.statedMetrics.map((m: { metric: string; minutes: number }) => [m.metric, m.minutes]), [
+      ['totalDuration', 23], ['timeToDetect', 2], ['timeToMitigate', 21],
+    ]);
+  });
+  it('prints readable text by default', () => {
+    const r = cli('timeline', example);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /time zone: UTC \(from heading\)/);
+    assert.match(r.out, /14:44:00 {2}Alice rolls back to v2\.4\.0 {2}@Alice \[mitigated\]/);
+  });
+  it('prints an array for several files', () => {
+    const r = cli('timeline', '--format=json', example, join(root, 'test/fixtures/table-timeline.md'));
+    assert.equal(JSON.parse(r.out).length, 2);
+  });
+});
+
+describe('errors are one line on stderr and exit code 2', () => {
+  const cases: Array<[string, string[], RegExp]> = [
+    ['a missing file', ['timeline', 'no/such/file.md'], /no\/such\/file\.md: no such file/],
+    ['a directory', ['timeline', root], /is a directory/],
+    ['an unknown format', ['timeline', '--format', 'xml', example], /unknown format 'xml'/],
+    ['a missing format value', ['timeline', '--format'], /needs a value/],
+    ['no file', ['timeline'], /needs a FILE/],
+    ['an unknown option', ['timeline', '--colour', example], /unknown option '--colour'/],
+    ['an unknown command', ['frobnicate'], /unknown command 'frobnicate'/],
+    ['a reserved command', ['lint', example], /'lint' is not available/],
+  ];
+  for (const [what, args, message] of cases) {
+    it(`for ${what}`, () => {
+      const r = cli(...args);
+      assert.equal(r.code, 2);
+      assert.match(r.err, message);
+      assert.equal(r.err.split('\n').length, 1);
+      assert.equal(r.out, '');
+    });
+  }
+  it('from the built executable too', () => {
+    const p = spawnSync(process.execPath, [join(root, 'dist/cli.js'), 'timeline', 'missing.md'], { encoding: 'utf8' });
+    assert.equal(p.status, 2);
+    assert.equal(p.stdout, '');
+    assert.equal(p.stderr, 'postmortem: missing.md: no such file\n');
+  });
+});
