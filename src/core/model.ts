@@ -123,10 +123,11 @@ export interface StatedMetric {
   valueRange: Range;
 }
 
-export type StartPoint = 'first-event' | 'trigger' | 'impact';
+/** Where a team starts the clock: the first event, the trigger, the start of impact, or the declaration of the incident. */
+export type StartPoint = 'first-event' | 'trigger' | 'impact' | 'declared';
 
 export interface MilestoneRef {
-  kind: MilestoneKind | 'first-event' | 'last-event' | 'impact-end';
+  kind: MilestoneKind | 'first-event' | 'last-event' | 'impact-end' | 'declared';
   line: number;
   iso: string;
   minutes: number;
@@ -146,8 +147,11 @@ export interface MetricReading {
 }
 
 export interface ComputedMetrics {
-  /** The first event of each milestone kind, plus the end of impact (the last mitigation before resolution). */
-  milestones: Partial<Record<MilestoneKind | 'impact-end', MilestoneRef>>;
+  /**
+   * The first event of each milestone kind, the declaration of the incident, and the end of impact
+   * (the last mitigation before resolution).
+   */
+  milestones: Partial<Record<MilestoneKind | 'impact-end' | 'declared', MilestoneRef>>;
   readings: MetricReading[];
 }
 

@@ -330,6 +330,9 @@ export function readStatedMetric(line: Span, index: LineIndex): StatedMetric | u
   };
 }
 
+/** `Incident declared`, `declares a SEV-2`, `IC declares an incident` (but not `declares the incident resolved`). */
+const DECLARED = /\b(?:incident|sev[- ]?\d|outage)\b[^.;]{0,20}\bdeclared\b|\bdeclar(?:e|es|ed|ing)\b[^.;]{0,20}\b(?:an? |the )?(?:incident|sev[- ]?\d|outage|major incident)\b(?![^.;]{0,30}\b(?:resolved|over|closed|ended)\b)/i;
+
 /** Milestones and metrics computed from the timed events, under each defensible start point. */
 export function computeMetrics(events: readonly TimelineEvent[]): ComputedMetrics {
   const timed = events.filter((e): e is TimelineEvent & { time: EventTime } => e.time !== undefined);
@@ -340,6 +343,8 @@ export function computeMetrics(events: readonly TimelineEvent[]): ComputedMetric
   for (const e of timed) {
     if (e.kind && !milestones[e.kind]) milestones[e.kind] = ref(e, e.kind);
   }
+  const declared = timed.find((e) => e.kind !== 'resolved' && DECLARED.test(e.text));
+  if (declared) milestones.declared = ref(declared, 'declared');
   const resolved = milestones.resolved;
   const mitigations = timed.filter((e) => e.kind === 'mitigated' && (!resolved || e.time.minutes <= resolved.minutes));
   const lastMitigation = mitigations[mitigations.length - 1];
@@ -352,6 +357,7 @@ export function computeMetrics(events: readonly TimelineEvent[]): ComputedMetric
     ['first-event', ref(first, 'first-event')],
     ['trigger', milestones.trigger],
     ['impact', milestones.impact],
+    ['declared', milestones.declared],
   ];
   const end = milestones['impact-end'] ?? resolved ?? ref(last, 'last-event');
   for (const [start, from] of starts) {

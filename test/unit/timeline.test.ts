@@ -132,6 +132,13 @@ describe('computed metrics', () => {
     assert.equal(byStart['impact']!.totalDuration?.to.kind, 'impact-end');
     assert.equal(byStart['first-event']!.timeToResolve?.minutes, 30);
   });
+  it('measures from the declaration of the incident when one is written', () => {
+    const pm = doc('- 10:00 Latency rises\n- 10:10 Alert fires\n- 10:15 Dana declares a SEV-2 incident\n- 10:30 Dana rolls back\n- 10:40 Dana declares the incident resolved');
+    const declared = pm.computedMetrics.readings.find((r) => r.start === 'declared');
+    assert.equal(declared?.from.line, 7);
+    assert.equal(declared?.metrics.timeToMitigate?.minutes, 15);
+    assert.equal(declared?.metrics.timeToResolve?.minutes, 25);
+  });
   it('has no readings without timed events', () => {
     assert.deepEqual(doc('- Something happened').computedMetrics.readings, []);
   });
