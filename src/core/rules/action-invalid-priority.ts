@@ -1,0 +1,33 @@
+import { setFieldFix } from './helpers';
+import type { Fix, Rule } from './types';
+
+/** A priority cell without Markdown decoration: `**P1**` and `[P1]` read as `P1`. */
+export function bareLevel(text: string): string {
+  return text.replace(/[*_`[\]()]/g, '').trim();
+}
+
+export const actionInvalidPriority: Rule = {
+  id: 'action-invalid-priority',
+  summary: 'Priorities use the configured scheme (P0–P3 by default)',
+  defaultSeverity: 'warning',
+  rationale: 'Words like High or Critical mean different things to different teams; one scheme makes priorities comparable across postmortems and trackers.',
+  examples: { bad: '| High | Add retry budget to payments-client | @nora | 2025-07-01 |', good: '| P1 | Add retry budget to payments-client | @nora | 2025-07-01 |' },
+  check({ postmortem, config, report }) {
+    const ids = config.priorities.map((p) => p.id);
+    for (const item of postmortem.actionItems) {
+      const text = bareLevel(item.priority.text);
+      if (text === '' || ids.some((id) => id.toLowerCase() === text.toLowerCase())) continue;
+      const mapped = config.priorityMap[text.toLowerCase()];
+      const fixes: Fix[] = [];
+      for (const id of mapped && ids.includes(mapped) ? [mapped, ...ids.filter((i) => i !== mapped)] : ids) {
+        const fix = setFieldFix(item, item.priority, `Change priority to ${id}${id === mapped ? ` (what "${text}" maps to)` : ''}`, id, 'priority');
+        if (fix) fixes.push(id === mapped ? { ...fix, preferred: true } : fix);
+      }
+      report(
+        item.priority.range,
+        `Priority "${text}" is not one of ${ids.join(', ')}${mapped ? `: "${text}" maps to ${mapped}` : ''}`,
+        fixes,
+      );
+    }
+  },
+};

@@ -1,0 +1,26 @@
+import { documentPeople, isPlaceholderOwner, quote, setFieldFix } from './helpers';
+import type { Fix, Rule } from './types';
+
+export const actionMissingOwner: Rule = {
+  id: 'action-missing-owner',
+  summary: 'Every action item names an owner',
+  defaultSeverity: 'warning',
+  rationale: 'An action item without a person who answers for it is nobody\'s job. "TBD", "team" or "someone" name nobody.',
+  examples: { bad: '| P1 | Add p99 latency alert on checkout at 300ms | TBD | 2025-05-01 |', good: '| P1 | Add p99 latency alert on checkout at 300ms | @bob | 2025-05-01 |' },
+  check({ postmortem, workspacePeople, report }) {
+    const people = [...new Set([...documentPeople(postmortem), ...workspacePeople])].slice(0, 6);
+    for (const item of postmortem.actionItems) {
+      if (!isPlaceholderOwner(item.owner.text)) continue;
+      const what = item.owner.text === '' ? 'has no owner' : `has no real owner ("${item.owner.text}")`;
+      const fixes = people.flatMap((p): Fix[] => {
+        const fix = setFieldFix(item, item.owner, `Set owner to ${p}`, p, 'owner');
+        return fix ? [fix] : [];
+      });
+      report(
+        item.owner.origin === 'missing' ? item.range : item.owner.range,
+        `Action item "${quote(item.action.text, 40)}" ${what}: name one person or @handle who answers for it`,
+        fixes,
+      );
+    }
+  },
+};

@@ -1,0 +1,24 @@
+import { quote, setFieldFix } from './helpers';
+import type { Fix, Rule } from './types';
+
+export const actionMissingPriority: Rule = {
+  id: 'action-missing-priority',
+  summary: 'Every action item has a priority',
+  defaultSeverity: 'warning',
+  rationale: 'Priorities say what to do first: P0 fixes the immediate cause, P1 shortens the next incident, P2 prevents the category, P3 is long-term.',
+  examples: { bad: '- Add index on `orders.created_at` — owner: @ana, due: 2025-05-01', good: '- P0: Add index on `orders.created_at` — owner: @ana, due: 2025-05-01' },
+  check({ postmortem, config, report }) {
+    for (const item of postmortem.actionItems) {
+      if (item.priority.text !== '') continue;
+      const fixes = config.priorities.flatMap((p): Fix[] => {
+        const fix = setFieldFix(item, item.priority, `Set priority ${p.id}${p.description ? ` (${p.description.replace(/[.;].*$/, '')})` : ''}`, p.id, 'priority');
+        return fix ? [fix] : [];
+      });
+      report(
+        item.priority.origin === 'missing' ? item.range : item.priority.range,
+        `Action item "${quote(item.action.text, 40)}" has no priority: use one of ${config.priorities.map((p) => p.id).join(', ')}`,
+        fixes,
+      );
+    }
+  },
+};

@@ -1,0 +1,21 @@
+import { quote } from './helpers';
+import type { Rule } from './types';
+
+export const actionNotTracked: Rule = {
+  id: 'action-not-tracked',
+  summary: 'Open action items link to a ticket where the table has a ticket column (or config asks for one)',
+  defaultSeverity: 'info',
+  rationale: 'Action items get done in the issue tracker, not in the postmortem document. A link keeps the two from drifting apart.',
+  examples: { bad: '| P1 | Add alert on queue lag > 10k | @sam | 2025-05-01 | |', good: '| P1 | Add alert on queue lag > 10k | @sam | 2025-05-01 | OPS-142 |' },
+  check({ postmortem, config, report }) {
+    for (const item of postmortem.actionItems) {
+      if (item.done || item.ticket.text !== '') continue;
+      const hasColumn = item.source === 'table' && item.ticket.origin === 'cell';
+      if (!hasColumn && !config.requireTicket) continue;
+      report(
+        item.ticket.origin === 'missing' ? item.range : item.ticket.range,
+        `Action item "${quote(item.action.text, 40)}" is not tracked: add the ticket key or link from your issue tracker`,
+      );
+    }
+  },
+};

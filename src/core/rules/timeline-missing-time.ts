@@ -1,0 +1,16 @@
+import { quote } from './helpers';
+import type { Rule } from './types';
+
+export const timelineMissingTime: Rule = {
+  id: 'timeline-missing-time',
+  summary: 'Every timeline entry has a time',
+  defaultSeverity: 'warning',
+  rationale: 'The timeline turns "everything was on fire" into a sequence that can be analysed; an entry without a time cannot be placed in it.',
+  examples: { bad: '- Alice restarts the consumer pods', good: '- **14:52** — Alice restarts the consumer pods' },
+  check({ postmortem, report }) {
+    for (const e of postmortem.timeline.events) {
+      if (e.time) continue;
+      report(e.range, `Timeline entry "${quote(e.text, 40)}" has no time: start it with HH:MM (for example **14:23** — …)`);
+    }
+  },
+};

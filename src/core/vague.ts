@@ -1,0 +1,97 @@
+/**
+ * Scores how unverifiable an action item's text is. Each signal adds weight; a text is vague at
+ * {@link VAGUE_THRESHOLD} or above. Signals: a leading vague verb, no concrete object, no measurable
+ * bound, very short text, hedges. A concrete verb or object pulls the score down, so "Review all 14
+ * cron jobs in infra/cron.yaml" passes while "Review processes" does not.
+ */
+
+const VAGUE_LEADS = [
+  'improve', 'enhance', 'better', 'investigate', 'look into', 'look at', 'review', 'revisit', 'consider', 'explore',
+  'think about', 'ensure', 'make sure', 'be more careful', 'be careful', 'monitor', 'follow up', 'follow-up', 'optimize', 'optimise',
+  'increase awareness', 'raise awareness', 'communicate', 'train', 'educate', 'discuss', 'evaluate', 'assess', 'understand',
+  'try to', 'maybe', 'figure out', 'work on', 'strengthen', 'harden', 'make', 'keep an eye', 'be more', 'pay attention',
+  'continue', 'double-check', 'double check', 'check', 'research', 'analyze', 'analyse', 'clarify', 'reduce', 'increase', 'avoid', 'prevent',
+  'share', 'address', 'clean up', 'cleanup', 'refactor', 'speed up', 'tighten', 'handle', 'get', 'sync with', 'talk to', 'talk with',
+  'possibly', 'perhaps', 'align', 'coordinate', 'socialize', 'socialise', 'rethink', 're-evaluate', 'reevaluate', 'tbd', 'todo', 'find a way', 'come up with',
+];
+
+/** Leads that name an activity, not an outcome: vague unless a number or bound says when it is done. */
+const OPEN_ENDED_LEADS = new Set([
+  'investigate', 'look into', 'look at', 'consider', 'explore', 'think about', 'keep an eye', 'make sure', 'figure out', 'sync with',
+  'talk to', 'talk with', 'research', 'work on', 'try to', 'maybe', 'possibly', 'perhaps', 'tbd', 'todo', 'follow up', 'follow-up',
+  'tighten', 'be more careful', 'be careful', 'be more', 'train', 'educate', 'explore', 'evaluate', 'assess', 'revisit',
+]);
+
+const CONCRETE_LEADS = [
+  'add', 'remove', 'delete', 'set', 'enable', 'disable', 'write', 'create', 'migrate', 'rotate', 'upgrade', 'downgrade', 'pin',
+  'configure', 'implement', 'replace', 'rename', 'split', 'automate', 'fix', 'patch', 'deploy', 'roll out', 'block', 'limit', 'cap',
+  'alert', 'page', 'backfill', 'move', 'merge', 'revert', 'schedule', 'publish', 'build', 'introduce', 'require', 'raise', 'lower',
+  'bump', 'document', 'link', 'tag', 'restrict', 'switch', 'turn on', 'turn off', 'install', 'drop', 'extend', 'shorten', 'seed',
+  'run', 'record', 'archive', 'decommission', 'retire', 'expire', 'renew', 'whitelist', 'allowlist', 'denylist', 'label', 'route', 'gate',
+];
+
+const HEDGES = /\b(?:maybe|perhaps|possibly|at some point|eventually|someday|when we have time|if time permits|try to|attempt to|somehow|as needed|where possible|if possible|when possible|as appropriate|going forward|in the future|again|generally|overall|properly|appropriately|etc|long-term|widely|tbd)\b/i;
+
+/** Goals that sound like outcomes but cannot be checked: "more robust", "better visibility", "less error-prone". */
+const ABSTRACT = /\b(?:more|better|less|fewer|faster|safer|smoother|cleaner|robust(?:ness)?|resilien(?:t|ce)|reliab(?:le|ility)|stab(?:le|ility)|visibility|awareness|culture|process(?:es)?|best practices?|toil|tech(?:nical)? debt|edge cases?|flakiness|flaky|performance|error-prone|issues?|problems?|things|stuff|learnings|knowledge|communication|ownership|hygiene|quality)\b/i;
+
+/** Names of tools and platforms that make an action concrete. */
+const TOOLS = /\b(?:pagerduty|opsgenie|grafana|prometheus|datadog|sentry|terraform|helm|kubernetes|k8s|kubectl|argo(?:cd)?|jenkins|github|gitlab|circleci|buildkite|kafka|redis|postgres(?:ql)?|mysql|mongodb|elasticsearch|cassandra|dynamodb|s3|ec2|rds|lambda|cloudflare|nginx|envoy|istio|consul|vault|statuspage|slack|jira|linear|runbook|dashboard|playbook|alertmanager|cloudwatch|pgbouncer|sqs|sns|bigquery|airflow|spark|docker|ci|cd|cdn|dns|tls|ssl|cron|crontab|launchdarkly|feature flag)\b/i;
+
+/** A concrete object: a code span, a path or dotted name, a hyphenated or snake_case identifier, a ticket, a URL, CamelCase, an acronym. */
+const CONCRETE_OBJECT = /`[^`]+`|\b[\w-]+\/[\w./-]+|\b\w+\.\w+(?:\.\w+)*\b|\b[a-z0-9]+(?:[-_][a-z0-9]+)+\b|\b[A-Z][A-Z0-9]{1,9}-\d+\b|https?:\/\/|\b[a-z]+[A-Z]\w*\b|\b[A-Z][a-z]+[A-Z]\w*\b|\b[A-Z]{2,6}s?\b/;
+
+/** A measurable bound: a number, a percentage, a duration, a version, a threshold word with a value. */
+const MEASURABLE = /\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|all|every|each|none|no longer|before|after|within|under|below|above|at most|at least|per)\b/i;
+
+export const VAGUE_THRESHOLD = 3;
+
+export interface VagueScore {
+  score: number;
+  vague: boolean;
+  /** The signals that added or removed weight, for the message. */
+  reasons: string[];
+  /** A leading vague verb, if any. */
+  lead: string | undefined;
+}
+
+export function scoreVagueness(raw: string): VagueScore {
+  const text = raw.replace(/[*_~]/g, '').replace(/\s+/g, ' ').trim();
+  const lower = text.toLowerCase();
+  const words = lower.split(/\s+/).filter(Boolean);
+  const reasons: string[] = [];
+  let score = 0;
+  const lead = VAGUE_LEADS.find((v) => lower === v || lower.startsWith(`${v} `));
+  if (lead) {
+    score += 2;
+    reasons.push(`starts with "${text.slice(0, lead.length)}"`);
+  }
+  const concreteLead = CONCRETE_LEADS.some((v) => lower === v || lower.startsWith(`${v} `));
+  if (concreteLead) score -= 1.5;
+  const concrete = CONCRETE_OBJECT.test(text) || TOOLS.test(text);
+  if (!concrete) {
+    score += 1.5;
+    reasons.push('names no concrete service, file, table, setting or tool');
+  } else score -= 1;
+  const measurable = MEASURABLE.test(text);
+  if (lead && OPEN_ENDED_LEADS.has(lead) && !measurable) score += 1;
+  if (!measurable) {
+    score += 1;
+    reasons.push('has no measurable bound (a number, threshold, version or count)');
+  }
+  if (words.length <= 3) {
+    score += 1;
+    reasons.push('is very short');
+  }
+  const hedge = HEDGES.exec(text);
+  if (hedge) {
+    score += 1;
+    reasons.push(`hedges with "${hedge[0]}"`);
+  }
+  const abstract = ABSTRACT.exec(text);
+  if (abstract && !measurable) {
+    score += 1;
+    reasons.push(`aims at "${abstract[0]}" without saying how much`);
+  }
+  return { score, vague: score >= VAGUE_THRESHOLD, reasons, lead };
+}
