@@ -1,5 +1,7 @@
-// Bundles the extension (Node and web worker), the CLI and the unit tests with esbuild.
+// Bundles with esbuild: the extension (Node extension host and web worker), the CLI, and the tests.
 // unified/remark are ESM-only; bundling them into CommonJS lets the extension host require them.
+//   node scripts/build.mjs              development build with source maps, plus every test bundle
+//   node scripts/build.mjs --production minified extension and CLI only (what the .vsix ships)
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,25 +19,35 @@ const common = {
   define: { PACKAGE_VERSION: JSON.stringify(pkg.version) },
   absWorkingDir: root,
 };
+const node = { ...common, platform: 'node', target: 'node20' };
+// In a web worker there is no `document`: pick packages' worker builds over their DOM builds.
+const web = { ...common, platform: 'browser', conditions: ['worker', 'browser'] };
+// mocha's browser build and the `assert` polyfill expect a few Node globals in the worker.
+const processShim = 'var process = globalThis.process || { env: {}, browser: true, platform: "browser", cwd: () => "/", nextTick: (f, ...a) => Promise.resolve().then(() => f(...a)) };';
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
-rmSync(join(root, 'out'), { recursive: true, force: true });
+if (!production) rmSync(join(root, 'out'), { recursive: true, force: true });
 
-const unitTests = readdirSync(join(root, 'test/unit'))
-  .filter((f) => f.endsWith('.test.ts'))
-  .map((f) => `test/unit/${f}`);
+const jobs = [
+  build({ ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  build({ ...web, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] }),
+  build({ ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+];
 
-await Promise.all([
-  build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', external: ['vscode'] }),
-  build({
-    ...common,
-    entryPoints: ['src/extension/extension.ts'],
-    outfile: 'dist/web/extension.js',
-    platform: 'browser',
-    external: ['vscode'],
-    // In a web worker there is no `document`: pick packages' worker builds over their DOM builds.
-    conditions: ['worker', 'browser'],
-  }),
-  build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', banner: { js: '#!/usr/bin/env node' } }),
-  build({ ...common, entryPoints: unitTests, outdir: 'out/test/unit', outbase: 'test/unit', platform: 'node', sourcemap: true, minify: false }),
-]);
+if (!production) {
+  const unitTests = readdirSync(join(root, 'test/unit')).filter((f) => f.endsWith('.test.ts')).map((f) => `test/unit/${f}`);
+  const testCommon = { sourcemap: 'inline', minify: false, external: ['vscode'], logOverride: { 'require-resolve-not-external': 'silent' } };
+  jobs.push(build({ ...node, ...testCommon, entryPoints: unitTests, outdir: 'out/test/unit', outbase: 'test/unit' }));
+  // Each integration bundle also comes as a deliberately broken variant, which must make the run fail.
+  for (const broken of [false, true]) {
+    const suffix = broken ? '-broken' : '';
+    jobs.push(
+      build({ ...node, ...testCommon, entryPoints: ['test/integration/node.ts'], outfile: `out/test/integration/node${suffix}.js`, define: { ...common.define, INTEGRATION_BREAK: String(broken) } }),
+      build({
+        ...web, ...testCommon, entryPoints: ['test/integration/web.ts'], outfile: `out/test/integration/web${suffix}.js`,
+        define: { ...common.define, global: 'globalThis', INTEGRATION_BREAK: String(broken) }, banner: { js: processShim },
+      }),
+    );
+  }
+}
+await Promise.all(jobs);

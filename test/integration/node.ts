@@ -1,0 +1,17 @@
+// Test entry for the Node extension host (code-server, desktop VS Code). mocha is bundled in, and
+// the suites are bundled modules, so nothing is loaded from disk at run time.
+import Mocha from 'mocha';
+import { runAndSummarize } from './summary';
+
+export async function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30000, reporter: 'spec' });
+  mocha.suite.emit('pre-require', globalThis, 'bundle', mocha);
+  // The runner sets this when the packaged .vsix is installed and no development folder is loaded.
+  if (process.env.POSTMORTEM_EXPECT_INSTALLED === '1') {
+    require('./suite/installed.test');
+  } else {
+    require('./suite/activation.test');
+  }
+  const res = await runAndSummarize((cb) => mocha.run(cb));
+  if (res.failed > 0 || res.passed === 0) throw new Error(`${res.failed} tests failed, ${res.passed} passed.`);
+}
