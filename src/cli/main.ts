@@ -1,15 +1,22 @@
 import { readFileSync, statSync } from 'node:fs';
-import { formatMinutes, parsePostmortem } from '../core';
-import type { MetricName, Postmortem } from '../core';
+import { isPostmortem, lintPostmortem, mergeConfigs, parsePostmortem, resolveConfig, RULE_IDS, formatMinutes, parseDate } from '../core';
+import type { Config, Finding, MetricName, Postmortem } from '../core';
+import { displayPath, findConfigFile, loadConfigFile, markdownFilesUnder } from './files';
 
 declare const PACKAGE_VERSION: string;
 
 const USAGE = `Usage: postmortem <command> [options] FILE...
 
 Commands:
+  lint [options] PATH...                  Check postmortems; folders are searched for them
+      --format text|json                  text: file:line:column severity message rule-id
+      --today YYYY-MM-DD                  the date overdue action items are measured against
+      --config FILE                       use this config instead of the nearest .postmortem.yaml
+      --max-warnings N                    exit 1 when there are more than N warnings
   timeline [--format text|json] FILE...   Timeline events, time zone, stated and computed metrics
-  lint                                    (reserved: comes with the lint feature)
   export                                  (reserved: comes with the export feature)
+
+Exit codes: 0 fine, 1 lint errors (or too many warnings), 2 bad usage or unreadable input.
 
 Options:
   -h, --help       Show this help
@@ -59,6 +66,7 @@ function run(argv: string[], io: Io): number {
     case 'timeline':
       return timelineCommand(rest, io);
     case 'lint':
+      return lintCommand(rest, io);
     case 'export':
       throw new UsageError(`'${command}' is not available in this version yet; see 'postmortem --help'`);
     default:
@@ -92,6 +100,134 @@ function timelineCommand(args: string[], io: Io): number {
     io.out(docs.map(({ file, pm }) => timelineText(file, pm)).join('\n\n'));
   }
   return 0;
+}
+
+interface LintArgs {
+  format: 'text' | 'json';
+  today: string;
+  config: string | undefined;
+  maxWarnings: number | undefined;
+  paths: string[];
+}
+
+function parseLintArgs(args: string[]): LintArgs {
+  const out: LintArgs = { format: 'text', today: new Date().toISOString().slice(0, 10), config: undefined, maxWarnings: undefined, paths: [] };
+  for (let i = 0; i < args.length; i++) {
+    let a = args[i]!;
+    let value: string | undefined;
+    const eq = a.indexOf('=');
+    if (a.startsWith('--') && eq > 0) {
+      value = a.slice(eq + 1);
+      a = a.slice(0, eq);
+    }
+    const take = () => {
+      const v = value ?? args[++i];
+      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    switch (a) {
+      case '--format': case '-f': {
+        const f = take();
+        if (f !== 'text' && f !== 'json') throw new UsageError(`unknown format '${f}': use text or json`);
+        out.format = f;
+        break;
+      }
+      case '--today': {
+        const d = take();
+        const iso = parseDate(d);
+        if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new UsageError(`--today needs a date as YYYY-MM-DD, not '${d}'`);
+        out.today = iso;
+        break;
+      }
+      case '--config': case '-c':
+        out.config = take();
+        break;
+      case '--max-warnings': {
+        const n = take();
+        if (!/^\d+$/.test(n)) throw new UsageError(`--max-warnings needs a whole number, not '${n}'`);
+        out.maxWarnings = Number(n);
+        break;
+      }
+      default:
+        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}' for lint`);
+        out.paths.push(a);
+    }
+  }
+  if (out.paths.length === 0) throw new UsageError('lint needs a FILE or a folder');
+  return out;
+}
+
+interface FileFindings {
+  file: string;
+  findings: Finding[];
+}
+
+function lintCommand(args: string[], io: Io): number {
+  const opts = parseLintArgs(args);
+  let explicit: { config: Config } | undefined;
+  if (opts.config !== undefined) {
+    try {
+      statSync(opts.config);
+    } catch {
+      throw new UsageError(`${opts.config}: no such config file`);
+    }
+    explicit = reportConfig(opts.config, io);
+  }
+  const results: FileFindings[] = [];
+  for (const path of opts.paths) {
+    let st;
+    try {
+      st = statSync(path);
+    } catch {
+      throw new UsageError(`${path}: no such file or folder`);
+    }
+    const files = st.isDirectory() ? markdownFilesUnder(path) : [path];
+    for (const file of files) {
+      const config = explicit?.config ?? configFor(file, io);
+      const text = readText(file);
+      const pm = parsePostmortem(text);
+      const globs = resolveConfig(config, RULE_IDS).config.files;
+      // Files named on the command line are always linted; folders yield only postmortems.
+      if (st.isDirectory() && !isPostmortem(pm, displayPath(file), globs)) continue;
+      const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+      const { findings } = lintPostmortem(pm, body, { config, today: opts.today });
+      results.push({ file: displayPath(file), findings });
+    }
+  }
+  const all = results.flatMap((r) => r.findings.map((f) => ({ file: r.file, f })));
+  if (opts.format === 'json') {
+    io.out(JSON.stringify(all.map(({ file, f }) => ({
+      file, line: f.range.start.line, column: f.range.start.column, endLine: f.range.end.line, endColumn: f.range.end.column,
+      severity: f.severity, ruleId: f.ruleId, message: f.message,
+    })), null, 2));
+  } else {
+    for (const { file, f } of all) io.out(`${file}:${f.range.start.line}:${f.range.start.column} ${f.severity} ${f.message} ${f.ruleId}`);
+    const count = (s: string) => all.filter((x) => x.f.severity === s).length;
+    if (all.length > 0) io.err(`${results.length} file${results.length === 1 ? '' : 's'}: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} info`);
+  }
+  const errors = all.filter((x) => x.f.severity === 'error').length;
+  const warnings = all.filter((x) => x.f.severity === 'warning').length;
+  if (errors > 0) return 1;
+  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) return 1;
+  return 0;
+}
+
+const reported = new Set<string>();
+
+/** Loads a config file and reports its problems once on stderr. */
+function reportConfig(path: string, io: Io): { config: Config } {
+  const { config, problems } = loadConfigFile(path);
+  const resolved = resolveConfig(config, RULE_IDS);
+  if (!reported.has(path)) {
+    reported.add(path);
+    for (const p of [...problems, ...resolved.problems]) io.err(`${displayPath(path)}${p.line ? `:${p.line}` : ''}: config warning: ${p.message}`);
+  }
+  return { config };
+}
+
+function configFor(file: string, io: Io): Config {
+  const found = findConfigFile(file);
+  return found ? reportConfig(found, io).config : mergeConfigs();
 }
 
 function readText(file: string): string {

@@ -56,7 +56,7 @@ export function deadlineDate(text: string): string | undefined {
 
 function fieldOf<T>(cell: Span | undefined, fallback: number, index: LineIndex, value: (t: string) => T | undefined, origin: Field['origin']): Field<T> {
   if (!cell) return { text: '', value: undefined, range: index.range(fallback, fallback), origin: 'missing' };
-  const text = cell.text.replace(/\\\|/g, '|');
+  const text = cell.text.trim().replace(/\\\|/g, '|');
   return {
     text,
     value: text === '' ? undefined : value(text),

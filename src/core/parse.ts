@@ -385,7 +385,7 @@ class DocumentReader {
     const [header, ...rows] = table.children;
     const hs = header && span(this.text, header);
     if (!hs) return;
-    const headers = splitRow(hs).map((c) => c.text);
+    const headers = splitRow(hs).map((c) => c.text.trim());
     const norm = headers.map((h) => plainInline(h).toLowerCase().replace(/\([^)]*\)/g, '').replace(/[^a-z ]/g, '').trim());
     const find = (words: string[]) => norm.findIndex((h) => words.includes(h));
     let timeCol = find(['time', 'timestamp', 'when', 'time utc', 'datetime', 'date time', 'date and time', 'clock']);
@@ -408,11 +408,11 @@ class DocumentReader {
         if (d) this.dateContext = d;
       }
       const timeCell = timeCol >= 0 ? cells[timeCol] : undefined;
-      const lead = timeCell && timeCell.text !== '' ? readLeadingTime(timeCell, this.dateContext) : undefined;
+      const lead = timeCell && timeCell.text.trim() !== '' ? readLeadingTime(timeCell, this.dateContext) : undefined;
       // Times in a time cell may be written with a date; a time cell with text after the time keeps it.
-      const eventCell = cells[eventCol] ?? { text: '', offset: rs.offset + rs.text.length };
+      const eventCell = trimSpan(cells[eventCol] ?? { text: '', offset: rs.offset + rs.text.length });
       const actorCell = actorCol >= 0 ? cells[actorCol] : undefined;
-      const actor = actorCell && actorCell.text !== '' ? plainInline(actorCell.text.replace(/\\\|/g, '|')) : undefined;
+      const actor = actorCell && actorCell.text.trim() !== '' ? plainInline(actorCell.text.replace(/\\\|/g, '|')) : undefined;
       this.pushEvent(lead?.time, eventCell, [], trimSpan(rs), 'table', tableZone, actor);
     }
   }
@@ -471,7 +471,7 @@ class DocumentReader {
       if (!rs) continue;
       const item = readActionRow(rs, columns, this.index);
       // A row with no text at all is spacing, not an item.
-      if (splitRow(rs).every((c) => c.text === '')) continue;
+      if (splitRow(rs).every((c) => c.text.trim() === '')) continue;
       this.actionItems.push(item);
     }
   }

@@ -4,7 +4,7 @@ import { trimSpan } from './text';
 /**
  * Splits one GFM table row into cell spans at unescaped pipes. Pipes inside code spans split cells
  * too, as GFM says. A leading and a trailing pipe are optional. Each span is trimmed; an empty cell
- * is an empty span placed just inside its pipes.
+ * keeps the whitespace between its pipes, so a value written there can be padded.
  */
 export function splitRow(row: Span): Span[] {
   const text = row.text;
@@ -26,7 +26,7 @@ export function splitRow(row: Span): Span[] {
   if (bounds.length > 1 && text.slice(lastBound[0], lastBound[1]).trim() === '' && pipes.length > 0) bounds.pop();
   return bounds.map(([a, b]) => {
     const cell = trimSpan({ text: text.slice(a, b), offset: row.offset + a });
-    if (cell.text === '') return { text: '', offset: row.offset + Math.min(b, a + 1) };
+    if (cell.text === '') return { text: text.slice(a, b), offset: row.offset + a };
     return cell;
   });
 }

@@ -19,7 +19,7 @@ const VAGUE_LEADS = [
 const OPEN_ENDED_LEADS = new Set([
   'investigate', 'look into', 'look at', 'consider', 'explore', 'think about', 'keep an eye', 'make sure', 'figure out', 'sync with',
   'talk to', 'talk with', 'research', 'work on', 'try to', 'maybe', 'possibly', 'perhaps', 'tbd', 'todo', 'follow up', 'follow-up',
-  'tighten', 'be more careful', 'be careful', 'be more', 'train', 'educate', 'explore', 'evaluate', 'assess', 'revisit',
+  'tighten', 'be more careful', 'be careful', 'be more', 'train', 'educate', 'revisit',
 ]);
 
 const CONCRETE_LEADS = [

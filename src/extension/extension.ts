@@ -1,30 +1,9 @@
 import * as vscode from 'vscode';
 import { parsePostmortem } from '../core';
 import type { Postmortem } from '../core';
-
-/** Parsed models by document, dropped when the document changes or closes. */
-class ModelCache implements vscode.Disposable {
-  private readonly models = new Map<string, { version: number; model: Postmortem }>();
-  private readonly subscriptions: vscode.Disposable[] = [];
-
-  constructor() {
-    this.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => this.models.delete(d.uri.toString())));
-  }
-
-  get(document: vscode.TextDocument): Postmortem {
-    const key = document.uri.toString();
-    const cached = this.models.get(key);
-    if (cached && cached.version === document.version) return cached.model;
-    const model = parsePostmortem(document.getText());
-    this.models.set(key, { version: document.version, model });
-    return model;
-  }
-
-  dispose(): void {
-    this.subscriptions.forEach((s) => s.dispose());
-    this.models.clear();
-  }
-}
+import { PostmortemCodeActions } from './codeActions';
+import { LintController } from './lint';
+import { CONFIG_FILE, ConfigFiles } from './settings';
 
 /** What the timeline command returns: the same shape as `postmortem timeline --format json`, minus the file. */
 function timelineSummary(model: Postmortem) {
@@ -42,9 +21,29 @@ function timelineSummary(model: Postmortem) {
 }
 
 export function activate(context: vscode.ExtensionContext) {
-  const cache = new ModelCache();
+  const log = vscode.window.createOutputChannel('Postmortem');
+  const docsUri = (ruleId: string) => vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${ruleId}.md`);
+  const configFiles = new ConfigFiles();
+  const lint = new LintController(configFiles, docsUri, log);
+  const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
+  const onConfigFile = () => lint.relintOpen();
+
+  /** The model of an open document: the linter's when it is current, else a fresh parse. */
+  const modelOf = (document: vscode.TextDocument): Postmortem => {
+    const state = lint.state(document.uri);
+    return state && state.version === document.version ? state.postmortem : parsePostmortem(document.getText());
+  };
+
   context.subscriptions.push(
-    cache,
+    log,
+    lint,
+    watcher,
+    watcher.onDidChange(onConfigFile),
+    watcher.onDidCreate(onConfigFile),
+    watcher.onDidDelete(onConfigFile),
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new PostmortemCodeActions(lint), {
+      providedCodeActionKinds: PostmortemCodeActions.kinds,
+    }),
     vscode.commands.registerCommand('postmortem.showTimelineModel', (uri?: vscode.Uri) => {
       const document = uri
         ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())
@@ -53,7 +52,19 @@ export function activate(context: vscode.ExtensionContext) {
         void vscode.window.showInformationMessage('Open a postmortem Markdown document first.');
         return undefined;
       }
-      return timelineSummary(cache.get(document));
+      return timelineSummary(modelOf(document));
+    }),
+    vscode.commands.registerCommand('postmortem.lintWorkspace', async () => {
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: 'Linting postmortems', cancellable: false },
+        () => lint.lintWorkspace(),
+      );
+      void vscode.window.showInformationMessage(`Postmortem lint: ${result.findings} finding${result.findings === 1 ? '' : 's'} in ${result.files} postmortem${result.files === 1 ? '' : 's'}.`);
+      return result;
+    }),
+    vscode.commands.registerCommand('postmortem.showRuleDocumentation', async (ruleId?: string) => {
+      if (!ruleId) return;
+      await vscode.commands.executeCommand('markdown.showPreview', docsUri(ruleId));
     }),
   );
   return { parse: (text: string) => parsePostmortem(text) };

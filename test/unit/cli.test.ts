@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { main } from '../../src/cli/main';
@@ -54,7 +56,7 @@ describe('errors are one line on stderr and exit code 2', () => {
     ['no file', ['timeline'], /needs a FILE/],
     ['an unknown option', ['timeline', '--colour', example], /unknown option '--colour'/],
     ['an unknown command', ['frobnicate'], /unknown command 'frobnicate'/],
-    ['a reserved command', ['lint', example], /'lint' is not available/],
+    ['a reserved command', ['export', example], /'export' is not available/],
   ];
   for (const [what, args, message] of cases) {
     it(`for ${what}`, () => {
@@ -70,5 +72,60 @@ describe('errors are one line on stderr and exit code 2', () => {
     assert.equal(p.status, 2);
     assert.equal(p.stdout, '');
     assert.equal(p.stderr, 'postmortem: missing.md: no such file\n');
+  });
+});
+
+describe('postmortem lint', () => {
+  const fixtures = join(root, 'test/fixtures');
+  it('prints file:line:column severity message rule-id and exits 0 on a clean postmortem', () => {
+    const r = cli('lint', '--today', '2025-04-15', example);
+    assert.equal(r.code, 0);
+    assert.equal(r.out, '');
+  });
+  it('measures overdue items against --today', () => {
+    const r = cli('lint', '--today', '2025-04-22', example);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /progress-sync-outage\.md:68:56 warning Action item "Add query latency alerting \(>100ms p99\)" was due 2025-04-20, 2 days ago.* action-overdue$/);
+  });
+  it('exits 1 on errors and prints JSON with exact positions', () => {
+    const r = cli('lint', '--format', 'json', '--today', '2025-04-15', join(fixtures, 'rules/frontmatter-invalid.md'));
+    assert.equal(r.code, 1);
+    const json = JSON.parse(r.out);
+    assert.deepEqual(Object.keys(json[0]), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'message']);
+    assert.deepEqual(json.filter((f: { ruleId: string }) => f.ruleId === 'frontmatter-invalid').map((f: { line: number; severity: string }) => [f.line, f.severity]), [[2, 'error'], [3, 'error']]);
+  });
+  it('exits 1 when warnings exceed --max-warnings', () => {
+    const file = join(fixtures, 'rules/action-vague.md');
+    assert.equal(cli('lint', '--today', '2025-04-15', '--max-warnings', '100', file).code, 0);
+    assert.equal(cli('lint', '--today', '2025-04-15', '--max-warnings', '0', file).code, 1);
+  });
+  it('searches folders for postmortems only', () => {
+    const r = cli('lint', '--format', 'json', '--today', '2025-04-15', join(root, 'examples'));
+    assert.equal(r.code, 0);
+    assert.deepEqual(JSON.parse(r.out), []);
+  });
+  it('uses --config, and the nearest .postmortem.yaml otherwise', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-cli-'));
+    try {
+      const file = join(dir, 'incident-postmortem.md');
+      writeFileSync(file, readFileSync(join(fixtures, 'rules/action-vague.md')));
+      const count = (r: ReturnType<typeof cli>) => JSON.parse(r.out).filter((f: { ruleId: string }) => f.ruleId === 'action-vague').length;
+      assert.equal(count(cli('lint', '--format', 'json', '--today', '2025-04-15', file)), 4);
+      writeFileSync(join(dir, '.postmortem.yaml'), 'rules:\n  action-vague: off\n');
+      assert.equal(count(cli('lint', '--format', 'json', '--today', '2025-04-15', file)), 0);
+      writeFileSync(join(dir, 'strict.yaml'), 'rules:\n  action-vague: error\n');
+      const strict = cli('lint', '--format', 'json', '--today', '2025-04-15', '--config', join(dir, 'strict.yaml'), file);
+      assert.equal(strict.code, 1);
+      assert.equal(count(strict), 4);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('rejects bad options with exit code 2', () => {
+    for (const args of [['lint'], ['lint', '--today', 'tomorrow', example], ['lint', '--max-warnings', 'x', example], ['lint', '--format', 'xml', example], ['lint', 'missing.md'], ['lint', '--config', 'missing.yaml', example]]) {
+      const r = cli(...args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.equal(r.err.split('\n').length, 1);
+    }
   });
 });

@@ -34,6 +34,8 @@ export function addDays(iso: string, days: number): string {
 
 /** A fix that writes `value` into a field: replaces the cell or inline value, or inserts it. */
 export function setFieldFix(item: ActionItem, field: Field<unknown>, title: string, value: string, inlineLabel: string): Fix | undefined {
+  // An empty cell's range spans the blanks between its pipes: pad the value to keep the table tidy.
+  if (field.origin === 'cell' && field.text === '') return { title, edits: [{ range: field.range, newText: ` ${value} ` }] };
   if (field.origin === 'cell' || field.origin === 'inline') return { title, edits: [{ range: field.range, newText: value }] };
   if (item.source === 'list') {
     const at: Range = { start: field.range.start, end: field.range.start };
