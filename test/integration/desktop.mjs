@@ -15,6 +15,7 @@ for (const version of [minimum, 'stable']) {
   const ws = mkdtempSync(path.join(os.tmpdir(), 'pm-ws-'));
   cpSync(path.join(root, 'test', 'integration', 'workspace'), ws, { recursive: true });
   cpSync(path.join(root, 'examples'), path.join(ws, 'postmortems'), { recursive: true });
+  cpSync(path.join(root, 'test', 'fixtures', 'rules'), path.join(ws, 'postmortems', 'rules'), { recursive: true, filter: (f) => !f.endsWith('.json') });
   try {
     console.log(`\n== desktop VS Code ${version}`);
     await runTests({

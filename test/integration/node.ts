@@ -11,6 +11,8 @@ export async function run(): Promise<void> {
     require('./suite/installed.test');
   } else {
     require('./suite/activation.test');
+    require('./suite/lint.test');
+    require('./suite/lint-config.test');
   }
   const res = await runAndSummarize((cb) => mocha.run(cb));
   if (res.failed > 0 || res.passed === 0) throw new Error(`${res.failed} tests failed, ${res.passed} passed.`);

@@ -23,6 +23,7 @@ function makeWorkspace() {
   const ws = mkdtempSync(path.join(os.tmpdir(), 'pm-ws-'));
   cpSync(path.join(root, 'test', 'integration', 'workspace'), ws, { recursive: true });
   cpSync(path.join(root, 'examples'), path.join(ws, 'postmortems'), { recursive: true });
+  cpSync(path.join(root, 'test', 'fixtures', 'rules'), path.join(ws, 'postmortems', 'rules'), { recursive: true, filter: (f) => !f.endsWith('.json') });
   return ws;
 }
 
@@ -101,8 +102,8 @@ async function main() {
     } catch (e) {
       r = { code: 1, summary: null, error: e };
     }
-    // Exactly one assertion is broken: the run must exit non-zero and count exactly one failure.
-    const ok = r.code !== 0 && r.summary?.failed === 1;
+    // Assertions guarded by BREAK are flipped: the run must exit non-zero and count them as failures.
+    const ok = r.code !== 0 && r.summary?.failed > 0;
     if (ok) passed++;
     else failed++;
     report.push(`${ok ? 'ok  ' : 'FAIL'} ${name}: exit ${r.code}, ${r.summary ? `${r.summary.failed} failed` : 'no result'} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
