@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { isPostmortem, lintPostmortem, mergeConfigs, parsePostmortem, resolveConfig, RULE_IDS, formatMinutes, parseDate } from '../core';
+import { isPostmortem, lintPostmortem, mergeConfigs, parsePostmortem, resolveConfig, RULE_IDS, formatMinutes, parseDate, timelineSvg, timelineViewModel } from '../core';
 import type { Config, Finding, MetricName, Postmortem } from '../core';
 import { displayPath, findConfigFile, loadConfigFile, markdownFilesUnder } from './files';
 
@@ -13,7 +13,9 @@ Commands:
       --today YYYY-MM-DD                  the date overdue action items are measured against
       --config FILE                       use this config instead of the nearest .postmortem.yaml
       --max-warnings N                    exit 1 when there are more than N warnings
-  timeline [--format text|json] FILE...   Timeline events, time zone, stated and computed metrics
+  timeline [--format text|json|svg] FILE...
+                                          Timeline events, time zone, stated and computed metrics
+                                          (svg: the timeline picture, one file only)
   export                                  (reserved: comes with the export feature)
 
 Exit codes: 0 fine, 1 lint errors (or too many warnings), 2 bad usage or unreadable input.
@@ -90,8 +92,13 @@ function timelineCommand(args: string[], io: Io): number {
     } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}' for timeline`);
     else files.push(a);
   }
-  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format '${format}': use text or json`);
+  if (format !== 'text' && format !== 'json' && format !== 'svg') throw new UsageError(`unknown format '${format}': use text, json or svg`);
   if (files.length === 0) throw new UsageError('timeline needs a FILE');
+  if (format === 'svg') {
+    if (files.length > 1) throw new UsageError('--format svg takes one FILE');
+    io.out(timelineSvg(timelineViewModel(parsePostmortem(readText(files[0]!)), new Date().toISOString().slice(0, 10))).trimEnd());
+    return 0;
+  }
   const docs = files.map((f) => ({ file: f, pm: parsePostmortem(readText(f)) }));
   if (format === 'json') {
     const out = docs.map(({ file, pm }) => timelineJson(file, pm));

@@ -13,3 +13,5 @@ export type { Config, ConfigProblem, ResolvedConfig, RuleSetting } from './confi
 export { isPostmortem, matchesAnyGlob, globToRegExp } from './files';
 export { scoreVagueness } from './vague';
 export { findBlame } from './blame';
+export { timelineViewModel, timelineSvg, layoutEvents, escapeXml } from './timelineView';
+export type { TimelineViewModel, ViewEvent, ViewGap, ViewMetric, ActionSummary } from './timelineView';

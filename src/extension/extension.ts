@@ -4,6 +4,7 @@ import type { Postmortem } from '../core';
 import { PostmortemCodeActions } from './codeActions';
 import { LintController } from './lint';
 import { CONFIG_FILE, ConfigFiles } from './settings';
+import { TIMELINE_VIEW_TYPE, TimelinePanel } from './timelinePanel';
 
 /** What the timeline command returns: the same shape as `postmortem timeline --format json`, minus the file. */
 function timelineSummary(model: Postmortem) {
@@ -62,6 +63,44 @@ export function activate(context: vscode.ExtensionContext) {
       void vscode.window.showInformationMessage(`Postmortem lint: ${result.findings} finding${result.findings === 1 ? '' : 's'} in ${result.files} postmortem${result.files === 1 ? '' : 's'}.`);
       return result;
     }),
+    vscode.commands.registerCommand('postmortem.showTimeline', (uri?: vscode.Uri) => {
+      const document = uri
+        ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())
+        : vscode.window.activeTextEditor?.document;
+      TimelinePanel.show(context, modelOf, document);
+    }),
+    vscode.commands.registerCommand('postmortem.copyTimelineSvg', async () => {
+      const svg = TimelinePanel.instance?.svg();
+      if (!svg) {
+        void vscode.window.showInformationMessage('Open the timeline preview of a postmortem first.');
+        return undefined;
+      }
+      await vscode.env.clipboard.writeText(svg);
+      void vscode.window.showInformationMessage('Timeline copied as SVG.');
+      return svg.length;
+    }),
+    vscode.commands.registerCommand('postmortem.saveTimelineSvg', async (target?: vscode.Uri) => {
+      const panel = TimelinePanel.instance;
+      const svg = panel?.svg();
+      if (!panel || !svg) {
+        void vscode.window.showInformationMessage('Open the timeline preview of a postmortem first.');
+        return undefined;
+      }
+      const source = panel.documentUri;
+      const uri = target ?? await vscode.window.showSaveDialog({
+        ...(source ? { defaultUri: source.with({ path: `${source.path.replace(/\.(md|markdown)$/i, '')}-timeline.svg` }) } : {}),
+        filters: { 'SVG image': ['svg'] },
+        title: 'Save timeline as SVG',
+      });
+      if (!uri) return undefined;
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(svg));
+      void vscode.window.showInformationMessage(`Timeline saved to ${uri.path.split('/').pop()}.`);
+      return uri.toString();
+    }),
+    vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => TimelinePanel.revive(panel, context, modelOf, state as never),
+    }),
+    { dispose: () => TimelinePanel.instance?.dispose() },
     vscode.commands.registerCommand('postmortem.showRuleDocumentation', async (ruleId?: string) => {
       if (!ruleId) return;
       await vscode.commands.executeCommand('markdown.showPreview', docsUri(ruleId));

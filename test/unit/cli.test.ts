@@ -41,6 +41,12 @@ describe('postmortem timeline', () => {
     assert.match(r.out, /time zone: UTC \(from heading\)/);
     assert.match(r.out, /14:44:00 {2}Alice rolls back to v2\.4\.0 {2}@Alice \[mitigated\]/);
   });
+  it('draws the timeline as SVG', () => {
+    const r = cli('timeline', '--format', 'svg', example);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.match(r.out, />MITIGATED · Alice rolls back to v2\.4\.0</);
+  });
   it('prints an array for several files', () => {
     const r = cli('timeline', '--format=json', example, join(root, 'test/fixtures/table-timeline.md'));
     assert.equal(JSON.parse(r.out).length, 2);
@@ -52,6 +58,7 @@ describe('errors are one line on stderr and exit code 2', () => {
     ['a missing file', ['timeline', 'no/such/file.md'], /no\/such\/file\.md: no such file/],
     ['a directory', ['timeline', root], /is a directory/],
     ['an unknown format', ['timeline', '--format', 'xml', example], /unknown format 'xml'/],
+    ['an SVG of two files', ['timeline', '--format', 'svg', example, example], /one FILE/],
     ['a missing format value', ['timeline', '--format'], /needs a value/],
     ['no file', ['timeline'], /needs a FILE/],
     ['an unknown option', ['timeline', '--colour', example], /unknown option '--colour'/],

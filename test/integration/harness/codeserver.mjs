@@ -189,7 +189,7 @@ function loadPlaywright(cacheDir) {
   return req('playwright-core');
 }
 
-async function withBrowser(cacheDir, fn, timeoutMs) {
+export async function withBrowser(cacheDir, fn, timeoutMs) {
   const { chromium } = loadPlaywright(cacheDir);
   const profile = mkdtempSync(path.join(os.tmpdir(), 'cs-chromium-'));
   let ctx;
@@ -210,9 +210,9 @@ async function withBrowser(cacheDir, fn, timeoutMs) {
   }
 }
 
-function remote(url, p) { return `vscode-remote://${new URL(url).host}${path.resolve(p)}`; }
+export function remote(url, p) { return `vscode-remote://${new URL(url).host}${path.resolve(p)}`; }
 
-function workbenchUrl(url, folder, payload) {
+export function workbenchUrl(url, folder, payload) {
   let u = `${url}/?folder=${encodeURIComponent(path.resolve(folder))}`;
   if (payload?.length) u += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   return u;
