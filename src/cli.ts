@@ -4,4 +4,5 @@ import { main } from './cli/main';
 process.exitCode = main(process.argv.slice(2), {
   out: (s) => process.stdout.write(`${s}\n`),
   err: (s) => process.stderr.write(`${s}\n`),
+  write: (s) => process.stdout.write(s),
 });

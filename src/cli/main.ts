@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
-import { isPostmortem, lintPostmortem, mergeConfigs, parsePostmortem, resolveConfig, RULE_IDS, formatMinutes, parseDate, timelineSvg, timelineViewModel } from '../core';
-import type { Config, Finding, MetricName, Postmortem } from '../core';
+import { EXPORT_FORMATS, exportItems, isExportFormat, renderExport, isPostmortem, lintPostmortem, mergeConfigs, parsePostmortem, resolveConfig, RULE_IDS, formatMinutes, parseDate, timelineSvg, timelineViewModel } from '../core';
+import type { Config, ExportItem, Finding, MetricName, Postmortem } from '../core';
+import { existsSync, writeFileSync } from 'node:fs';
 import { displayPath, findConfigFile, loadConfigFile, markdownFilesUnder } from './files';
 
 declare const PACKAGE_VERSION: string;
@@ -16,7 +17,9 @@ Commands:
   timeline [--format text|json|svg] FILE...
                                           Timeline events, time zone, stated and computed metrics
                                           (svg: the timeline picture, one file only)
-  export                                  (reserved: comes with the export feature)
+  export --format FORMAT [--open-only] [-o FILE] PATH...
+                                          Action items as csv, jira-csv, linear-csv, json,
+                                          markdown, ics or gh; folders are searched for postmortems
 
 Exit codes: 0 fine, 1 lint errors (or too many warnings), 2 bad usage or unreadable input.
 
@@ -36,8 +39,11 @@ const METRIC_LABELS: Record<MetricName, string> = {
 };
 
 interface Io {
+  /** A line of output (a newline is added). */
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Raw output, written as is (exports keep their own line endings). */
+  write?: (s: string) => void;
 }
 
 /** Runs the CLI with the given arguments; returns the exit code. */
@@ -70,7 +76,7 @@ function run(argv: string[], io: Io): number {
     case 'lint':
       return lintCommand(rest, io);
     case 'export':
-      throw new UsageError(`'${command}' is not available in this version yet; see 'postmortem --help'`);
+      return exportCommand(rest, io);
     default:
       throw new UsageError(`unknown command '${command}'; see 'postmortem --help'`);
   }
@@ -106,6 +112,60 @@ function timelineCommand(args: string[], io: Io): number {
   } else {
     io.out(docs.map(({ file, pm }) => timelineText(file, pm)).join('\n\n'));
   }
+  return 0;
+}
+
+function exportCommand(args: string[], io: Io): number {
+  let format: string | undefined;
+  let openOnly = false;
+  let output: string | undefined;
+  let force = false;
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const value = (name: string) => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+      if (v === undefined || v === '') throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    if (a === '--format' || a === '-f' || a.startsWith('--format=')) format = value('--format');
+    else if (a === '--open-only') openOnly = true;
+    else if (a === '-o' || a === '--output' || a.startsWith('--output=')) output = value('--output');
+    else if (a === '--force') force = true;
+    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}' for export`);
+    else paths.push(a);
+  }
+  if (format === undefined) throw new UsageError(`export needs --format: one of ${Object.keys(EXPORT_FORMATS).join(', ')}`);
+  if (!isExportFormat(format)) throw new UsageError(`unknown format '${format}': use one of ${Object.keys(EXPORT_FORMATS).join(', ')}`);
+  if (paths.length === 0) throw new UsageError('export needs a FILE or a folder');
+  if (output !== undefined && existsSync(output) && !force) throw new UsageError(`${output} exists: pass --force to overwrite it`);
+  const items: ExportItem[] = [];
+  let config: Config = {};
+  for (const path of paths) {
+    let st;
+    try {
+      st = statSync(path);
+    } catch {
+      throw new UsageError(`${path}: no such file or folder`);
+    }
+    for (const file of st.isDirectory() ? markdownFilesUnder(path) : [path]) {
+      const fileConfig = configFor(file, io);
+      config = mergeConfigs(config, fileConfig);
+      const pm = parsePostmortem(readText(file));
+      if (st.isDirectory() && !isPostmortem(pm, displayPath(file), resolveConfig(fileConfig, RULE_IDS).config.files)) continue;
+      items.push(...exportItems(pm, displayPath(file), { openOnly }));
+    }
+  }
+  const result = renderExport(format, items, { ...(config.jiraPriorities ? { jiraPriorities: config.jiraPriorities } : {}), ...(config.linearPriorities ? { linearPriorities: config.linearPriorities } : {}) });
+  if (output !== undefined) {
+    try {
+      writeFileSync(output, result.text);
+    } catch (e) {
+      throw new UsageError(`${output}: ${(e as Error).message}`);
+    }
+  } else (io.write ?? ((t: string) => io.out(t.replace(/\r?\n$/, ''))))(result.text);
+  const why = [...new Set(result.skipped.map((s) => s.reason))].join(', ');
+  io.err(`exported ${result.count} action item${result.count === 1 ? '' : 's'}${output ? ` to ${output}` : ''}${result.skipped.length ? `; skipped ${result.skipped.length} (${why})` : ''}`);
   return 0;
 }
 

@@ -148,7 +148,8 @@ export function readActionListItem(span: Span, checked: boolean | null | undefin
   const firstLine = span.text.split(/\r\n|\r|\n/, 1)[0]!;
   const lineEnd = span.offset + firstLine.trimEnd().length;
   const taken: Array<[number, number]> = [];
-  const text = span.text;
+  // HTML comments (suppressions) are not part of any field; blank them out, keeping offsets.
+  const text = span.text.replace(/<!--[\s\S]{0,2000}?-->/g, (c) => ' '.repeat(c.length));
   const makeField = <T>(m: InlineMatch | undefined, value: (t: string) => T | undefined, fallback: number): Field<T> => {
     if (!m) return { text: '', value: undefined, range: index.range(fallback, fallback), origin: 'missing' };
     taken.push([m.start, m.end]);

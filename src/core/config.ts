@@ -20,6 +20,9 @@ export interface Config {
   requireTicket?: boolean;
   /** Globs of files that are postmortems. */
   files?: string[];
+  /** P-level to the tracker's priority name, for the Jira and Linear CSV exports. */
+  jiraPriorities?: Record<string, string>;
+  linearPriorities?: Record<string, string>;
 }
 
 export interface PriorityLevel {
@@ -135,7 +138,7 @@ export function parseConfigText(text: string): { config: Config; problems: Confi
   if (typeof data !== 'object' || Array.isArray(data)) return { config: {}, problems: [{ message: 'The configuration must be a YAML mapping' }] };
   const d = data as Record<string, unknown>;
   const config: Config = {};
-  const known = new Set(['rules', 'requiredSections', 'priorities', 'priorityMap', 'whyChainLength', 'requireTicket', 'files']);
+  const known = new Set(['rules', 'requiredSections', 'priorities', 'priorityMap', 'whyChainLength', 'requireTicket', 'files', 'jiraPriorities', 'linearPriorities']);
   for (const key of Object.keys(d)) if (!known.has(key)) problems.push({ message: `Unknown key "${key}"` });
   if (d.rules !== undefined) {
     if (d.rules && typeof d.rules === 'object' && !Array.isArray(d.rules)) config.rules = d.rules as Config['rules'] & object;
@@ -150,6 +153,11 @@ export function parseConfigText(text: string): { config: Config; problems: Confi
   if (d.whyChainLength !== undefined) config.whyChainLength = d.whyChainLength as number;
   if (d.requireTicket !== undefined) config.requireTicket = d.requireTicket === true;
   if (Array.isArray(d.files)) config.files = d.files.map(String);
+  for (const key of ['jiraPriorities', 'linearPriorities'] as const) {
+    const v = d[key];
+    if (v && typeof v === 'object' && !Array.isArray(v)) config[key] = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, String(x)]));
+    else if (v !== undefined) problems.push({ message: `${key} must be a mapping such as { P0: Highest }` });
+  }
   return { config, problems };
 }
 

@@ -15,3 +15,4 @@ export { scoreVagueness } from './vague';
 export { findBlame } from './blame';
 export { timelineViewModel, timelineSvg, layoutEvents, escapeXml } from './timelineView';
 export type { TimelineViewModel, ViewEvent, ViewGap, ViewMetric, ActionSummary } from './timelineView';
+export * from './export';

@@ -100,6 +100,7 @@ export function sliceSpan(span: Span, start: number, end = span.text.length): Sp
  */
 export function plainInline(raw: string): string {
   return raw
+    .replace(/<!--[\s\S]{0,2000}?-->/g, ' ')
     .replace(/!?\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)/g, '$1')
     .replace(/(\*\*|__)(?=\S)([^\n]{0,2000}?\S)\1/g, '$2')
     .replace(/(^|[\s(])[*_](?=\S)([^*_\n]{0,2000}?\S)[*_](?=$|[\s).,;:!?])/g, '$1$2')

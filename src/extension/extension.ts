@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { parsePostmortem } from '../core';
 import type { Postmortem } from '../core';
 import { PostmortemCodeActions } from './codeActions';
+import type { ExportArgs } from './export';
+import { exportActionItems } from './export';
 import { LintController } from './lint';
 import { CONFIG_FILE, ConfigFiles } from './settings';
 import { TIMELINE_VIEW_TYPE, TimelinePanel } from './timelinePanel';
@@ -62,6 +64,14 @@ export function activate(context: vscode.ExtensionContext) {
       );
       void vscode.window.showInformationMessage(`Postmortem lint: ${result.findings} finding${result.findings === 1 ? '' : 's'} in ${result.files} postmortem${result.files === 1 ? '' : 's'}.`);
       return result;
+    }),
+    vscode.commands.registerCommand('postmortem.exportActionItems', async (args?: ExportArgs) => {
+      try {
+        return await exportActionItems(args, configFiles);
+      } catch (error) {
+        void vscode.window.showErrorMessage(`Export failed: ${(error as Error).message}`);
+        return undefined;
+      }
     }),
     vscode.commands.registerCommand('postmortem.showTimeline', (uri?: vscode.Uri) => {
       const document = uri

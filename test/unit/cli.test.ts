@@ -63,7 +63,8 @@ describe('errors are one line on stderr and exit code 2', () => {
     ['no file', ['timeline'], /needs a FILE/],
     ['an unknown option', ['timeline', '--colour', example], /unknown option '--colour'/],
     ['an unknown command', ['frobnicate'], /unknown command 'frobnicate'/],
-    ['a reserved command', ['export', example], /'export' is not available/],
+    ['an export without a format', ['export', example], /export needs --format/],
+    ['an unknown export format', ['export', '--format', 'xlsx', example], /unknown format 'xlsx'/],
   ];
   for (const [what, args, message] of cases) {
     it(`for ${what}`, () => {
@@ -133,6 +134,47 @@ describe('postmortem lint', () => {
       const r = cli(...args);
       assert.equal(r.code, 2, args.join(' '));
       assert.equal(r.err.split('\n').length, 1);
+    }
+  });
+});
+
+describe('postmortem export', () => {
+  function capture(...args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = main(args, { out: (s) => out.push(`${s}\n`), err: (s) => err.push(s), write: (s) => out.push(s) });
+    return { code, out: out.join(''), err: err.join('\n') };
+  }
+  it('writes the chosen format to stdout and counts what it wrote on stderr', () => {
+    const r = capture('export', '--format', 'json', example);
+    assert.equal(r.code, 0);
+    assert.equal(JSON.parse(r.out).length, 6);
+    assert.equal(r.err, 'exported 6 action items');
+  });
+  it('leaves done items out with --open-only, and says what gh skipped', () => {
+    assert.equal(JSON.parse(capture('export', '--format', 'json', '--open-only', example).out).length, 5);
+    assert.equal(capture('export', '--format', 'gh', example).err, 'exported 5 action items; skipped 1 (already done)');
+  });
+  it('exports every postmortem of a folder', () => {
+    const r = capture('export', '--format', 'csv', join(root, 'test/fixtures'));
+    assert.equal(r.code, 0);
+    assert.match(r.out, /export-hostile\.md/);
+    assert.match(r.out, /seed-complete\.md/);
+  });
+  it('writes -o FILE, and does not overwrite it without --force', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-export-'));
+    try {
+      const file = join(dir, 'items.md');
+      assert.equal(capture('export', '--format', 'markdown', '-o', file, example).code, 0);
+      assert.match(readFileSync(file, 'utf8'), /^# Action items/);
+      const again = capture('export', '--format', 'csv', '-o', file, example);
+      assert.equal(again.code, 2);
+      assert.match(again.err, /exists: pass --force/);
+      assert.match(readFileSync(file, 'utf8'), /^# Action items/);
+      assert.equal(capture('export', '--format', 'csv', '-o', file, '--force', example).code, 0);
+      assert.match(readFileSync(file, 'utf8'), /^id,priority,action/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
