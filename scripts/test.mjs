@@ -44,6 +44,14 @@ passed += count('pass');
 failed += count('fail') + (unit.code !== 0 && count('fail') === 0 ? 1 : 0);
 console.log(`unit: ${count('pass')} passed, ${count('fail')} failed`);
 
+// TextMate grammar scope tests: one test per file (vscode-tmgrammar-test prints ✓ or ✖ per file).
+const grammar = await run(npm, ['run', '--silent', 'test:grammar'], { timeoutMs: 5 * 60_000 });
+const grammarPassed = (grammar.output.match(/^✓ /gm) ?? []).length;
+const grammarFailed = (grammar.output.match(/^✖ /gm) ?? []).length + (grammar.code !== 0 && !/^✖ /m.test(grammar.output) ? 1 : 0);
+passed += grammarPassed;
+failed += grammarFailed;
+console.log(`grammar: ${grammarPassed} passed, ${grammarFailed} failed`);
+
 const pack = await run(npm, ['run', '--silent', 'package'], { timeoutMs: 5 * 60_000 });
 if (pack.code !== 0) failed++;
 else {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { parsePostmortem } from '../core';
 import type { Postmortem } from '../core';
+import { ActionItemsLens, AuthoringCompletions, AuthoringHovers, AuthoringSymbols, insertTimelineEntry, PeopleIndex } from './authoring';
 import { PostmortemCodeActions } from './codeActions';
 import type { ExportArgs } from './export';
 import { exportActionItems } from './export';
@@ -37,6 +38,18 @@ export function activate(context: vscode.ExtensionContext) {
     return state && state.version === document.version ? state.postmortem : parsePostmortem(document.getText());
   };
 
+  const people = new PeopleIndex();
+  const lens = new ActionItemsLens(modelOf);
+  const markdown: vscode.DocumentSelector = { language: 'markdown' };
+  context.subscriptions.push(
+    people,
+    vscode.languages.registerCompletionItemProvider(markdown, new AuthoringCompletions(modelOf, people, configFiles), '|', '@', ' '),
+    vscode.languages.registerHoverProvider(markdown, new AuthoringHovers(modelOf, configFiles)),
+    vscode.languages.registerDocumentSymbolProvider(markdown, new AuthoringSymbols(modelOf), { label: 'Postmortem' }),
+    vscode.languages.registerCodeLensProvider(markdown, lens),
+    vscode.workspace.onDidChangeTextDocument(() => lens.refresh()),
+    vscode.commands.registerCommand('postmortem.insertTimelineEntry', () => insertTimelineEntry(vscode.window.activeTextEditor, modelOf)),
+  );
   context.subscriptions.push(
     log,
     lint,

@@ -172,6 +172,16 @@ export async function runPanelTests({ root, cacheDir, vsix, screenshots }) {
       await frame.locator('.event').first().waitFor({ timeout: 20_000 });
       await sleep(1000);
       await page.screenshot({ path: path.join(screenshots, 'timeline-light.png') });
+      // Highlighting and owner completion in the action-items table.
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+g');
+      await page.keyboard.type('69:57');
+      await page.keyboard.press('Enter');
+      await sleep(500);
+      await page.keyboard.press('Control+Space');
+      await page.locator('.suggest-widget.visible').waitFor({ timeout: 20_000 });
+      await sleep(800);
+      await page.screenshot({ path: path.join(screenshots, 'authoring-light.png') });
     });
   }
   const passed = results.filter(([, ok]) => ok).length;
