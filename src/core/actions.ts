@@ -1,6 +1,6 @@
 import type { ActionItem, ActionTable, Field, Range } from './model';
 import type { LineIndex, Span } from './text';
-import { normalizeLabel, plainInline, sliceSpan, trimSpan } from './text';
+import { blankHtmlComments, normalizeLabel, plainInline, sliceSpan, trimSpan } from './text';
 import { splitRow } from './table';
 import { parseDate } from './time';
 
@@ -35,7 +35,7 @@ export function isDoneMarker(text: string): boolean {
 
 /** A priority written as `P0`…`P9` (any case, optionally bold or bracketed): its number. */
 export function priorityLevel(text: string): number | undefined {
-  const m = /^\s*(?:\*\*|__|\[|\()?\s*P([0-9])\s*(?:\*\*|__|\]|\))?\s*$/i.exec(text);
+  const m = /^(?:\*\*|__|\[|\()?\s?P([0-9])\s?(?:\*\*|__|\]|\))?$/i.exec(text.trim());
   return m ? Number(m[1]) : undefined;
 }
 
@@ -109,6 +109,13 @@ export function readActionRow(row: Span, columns: ActionTable['columns'], index:
   };
 }
 
+/** Drops trailing characters of a set; a loop, since `[set]+$` rescans from every position. */
+function trimEndOf(s: string, set: string): string {
+  let end = s.length;
+  while (end > 0 && set.includes(s[end - 1]!)) end--;
+  return s.slice(0, end);
+}
+
 interface InlineMatch {
   start: number;
   end: number;
@@ -132,12 +139,12 @@ const LABELLED_PRIORITY = /\b(?:priority|prio|pri)\s*[:=]\s*([\w-]{1,12})/i;
 const BRACKET_PRIORITY = /[[(](P[0-9])[\])]/i;
 const LABELLED_OWNER = /\b(?:owner|owners|assignee|assigned to|who)\s*[:=]\s*(@?[\p{L}\p{N}._-]{1,40}(?:\s[\p{Lu}][\p{L}.-]{1,30})?)/iu;
 const HANDLE = /(?<![\w.@])(@[\p{L}\p{N}][\p{L}\p{N}._-]{0,39})/u;
-const LABELLED_DEADLINE = /\b(?:due(?: date| by)?|deadline|eta|target date)\s*[:=]\s*([^,;)\]|\n]{1,40}?)(?=\s*(?:[,;)\]|]|$|\s(?:owner|assignee|ticket|status|priority)\b))/i;
+const LABELLED_DEADLINE = /\b(?:due(?: date| by)?|deadline|eta|target date)\s*[:=]\s*([^,;:)\]|\n]{1,40}?)(?=\s*(?:[,;)\]|]|$|\s(?:owner|assignee|ticket|status|priority)\b))/i;
 const BY_DATE = /\b(?:by|due|before|deadline)\s+(\d{4}-\d{2}-\d{2})\b/i;
 const BARE_DATE = /(?<![\w-])(\d{4}-\d{2}-\d{2})(?![\w-])/;
 const LABELLED_TICKET = /\b(?:ticket|issue|jira|tracking|link)\s*[:=]\s*(\S{1,200})/i;
 const TICKET_KEY = /(?<![\w/-])([A-Z][A-Z0-9]{1,9}-\d{1,7})(?![\w-])/;
-const TICKET_LINK = /(\[[^\]\n]{1,100}\]\(https?:\/\/[^)\s]{1,500}\)|https?:\/\/[^\s)>\]]{1,500}|(?<![\w&])#\d{1,7}\b)/;
+const TICKET_LINK = /(\[[^[\]\n]{1,100}\]\(https?:\/\/[^)\s]{1,500}\)|https?:\/\/[^\s)>\]]{1,500}|(?<![\w&])#\d{1,7}\b)/;
 const LABELLED_STATUS = /\bstatus\s*[:=]\s*([\w -]{1,20}?)(?=\s*(?:[,;)\]|]|$))/i;
 
 /**
@@ -149,7 +156,7 @@ export function readActionListItem(span: Span, checked: boolean | null | undefin
   const lineEnd = span.offset + firstLine.trimEnd().length;
   const taken: Array<[number, number]> = [];
   // HTML comments (suppressions) are not part of any field; blank them out, keeping offsets.
-  const text = span.text.replace(/<!--[\s\S]{0,2000}?-->/g, (c) => ' '.repeat(c.length));
+  const text = blankHtmlComments(span.text);
   const makeField = <T>(m: InlineMatch | undefined, value: (t: string) => T | undefined, fallback: number): Field<T> => {
     if (!m) return { text: '', value: undefined, range: index.range(fallback, fallback), origin: 'missing' };
     taken.push([m.start, m.end]);
@@ -189,12 +196,12 @@ export function readActionListItem(span: Span, checked: boolean | null | undefin
   }
   const actionText = plainInline(rest)
     .replace(/\(\s*[,;]?\s*\)/g, '')
-    .replace(/(?:\s*[,;\u2014\u2013-])+\s*$/g, '')
+    .replace(/^[\s\S]*$/, (s) => trimEndOf(s, ' \t\r\n,;\u2014\u2013-'))
     .replace(/^\s*[,;:\u2014\u2013-]+\s*/, '')
     .replace(/\s{2,}/g, ' ')
     .trim();
   let actionSpan = actionStart < 0 ? { text: '', offset: span.offset } : trimSpan(sliceSpan(span, actionStart, actionEnd));
-  actionSpan = { text: actionSpan.text.replace(/[\s,;:\u2014\u2013(-]+$/, ''), offset: actionSpan.offset };
+  actionSpan = { text: trimEndOf(actionSpan.text, ' \t\r\n,;:\u2014\u2013(-'), offset: actionSpan.offset };
   const action: Field = {
     text: actionText,
     value: actionText === '' ? undefined : actionText,

@@ -19,10 +19,11 @@ const ALWAYS: Array<[RegExp, string]> = [
   [/\bfat[- ]finger(?:ed|ing|s)?\b/i, 'Which guardrail or confirmation step would have caught the typo?'],
   [/\b(?:did ?n[o']t|never) bother(?:ed)? to\b/i, 'What made this step easy to skip?'],
   [/\bhuman error\b|\boperator error\b|\buser error\b|\bpilot error\b/i, '"Human error" is where the analysis starts: what in the system made the error possible and hard to notice?'],
-  [/\b(?:[\p{Lu}@][\p{L}._-]*'s|his|her|their) fault\b|\bfault of\b|\bto blame\b|\bblame[sd]? (?:on|for)\b|\bscrewed up\b|\bmessed up\b|\bdropped the ball\b/iu, 'Ask which conditions led to the decision, not whose fault it was.'],
+  [/(?:\b[\p{L}@][\p{L}._-]{0,40}'s|\b[Hh]is|\b[Hh]er|\b[Tt]heir) fault\b/u, 'Ask which conditions led to the decision, not whose fault it was.'],
+  [/\bfault of\b|\bto blame\b|\bblame[sd]? (?:on|for)\b|\bscrewed up\b|\bmessed up\b|\bdropped the ball\b/iu, 'Ask which conditions led to the decision, not whose fault it was.'],
   [/\bif only\b/i, 'Describe what the system lacked, not what a person should have done.'],
   [/\b(?:rubber[- ]stamp(?:ed|s|ing)?|botch(?:ed|es)?|asleep at the wheel|without thinking|inexcusabl[ey]|unforgivabl[ey]|known better|(?:did ?n[o']t|does ?n[o']t|never) care[sd]?|(?:was ?n[o']t|were ?n[o']t|not) paying attention|lack of (?:attention|care|diligence)|(?:did ?n[o']t|does ?n[o']t) know what (?:they|he|she) (?:was|were) doing|(?:not|was ?n[o']t|were ?n[o']t) competent)\b/i, 'Ask what made the careful path slow or unclear at that moment.'],
-  [/\b[\p{Lu}@][\p{L}._-]*'s (?:mistake|error|blunder|oversight|negligence|carelessness|screw-?up|slip)\b/iu, 'Name the condition that made the mistake possible, not the person who made it.'],
+  [/\b[\p{L}@][\p{L}._-]{0,40}'s (?:mistake|error|blunder|oversight|negligence|carelessness|screw-?up|slip)\b/u, 'Name the condition that made the mistake possible, not the person who made it.'],
   [/\b(?:nobody|no one|no-one) (?:bothered|cared)\b/i, 'What made this step easy to skip?'],
 ];
 

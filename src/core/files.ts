@@ -6,6 +6,8 @@ import type { Postmortem } from './model';
  * VS Code settings.
  */
 export function globToRegExp(glob: string): RegExp {
+  // Repeated `**/` match the same thing as one, and nested ones would backtrack.
+  glob = glob.replace(/(?:\*\*\/){2,}/g, '**/').slice(0, 500);
   let re = '';
   let depth = 0;
   for (let i = 0; i < glob.length; i++) {
@@ -31,7 +33,7 @@ export function globToRegExp(glob: string): RegExp {
 
 /** Whether a path (relative to the workspace, `/`-separated) matches any of the globs. */
 export function matchesAnyGlob(path: string, globs: readonly string[]): boolean {
-  const p = path.replace(/\\/g, '/').replace(/^\.\//, '');
+  const p = path.replace(/\\/g, '/').replace(/^\.\//, '').slice(0, 2000);
   return globs.some((g) => {
     const re = globToRegExp(g);
     // A glob starting with `**/` also matches at the top level.

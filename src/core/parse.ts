@@ -386,7 +386,7 @@ class DocumentReader {
     const hs = header && span(this.text, header);
     if (!hs) return;
     const headers = splitRow(hs).map((c) => c.text.trim());
-    const norm = headers.map((h) => plainInline(h).toLowerCase().replace(/\([^)]*\)/g, '').replace(/[^a-z ]/g, '').trim());
+    const norm = headers.map((h) => plainInline(h).toLowerCase().replace(/\([^()]{0,200}\)/g, '').replace(/[^a-z ]/g, '').trim());
     const find = (words: string[]) => norm.findIndex((h) => words.includes(h));
     let timeCol = find(['time', 'timestamp', 'when', 'time utc', 'datetime', 'date time', 'date and time', 'clock']);
     const dateCol = find(['date', 'day']);
@@ -493,7 +493,8 @@ class DocumentReader {
     const add = (v: unknown) => {
       if (typeof v === 'string') {
         for (const part of v.split(/[,;]/)) {
-          const n = part.replace(/^@/, '').replace(/\s*[(<].*$/, '').trim();
+          const cut = part.search(/[(<]/);
+          const n = (cut >= 0 ? part.slice(0, cut) : part).replace(/^@/, '').trim();
           if (n.length >= 2 && n.length <= 40) names.add(n);
         }
       } else if (Array.isArray(v)) v.forEach(add);
@@ -523,7 +524,13 @@ function pick(data: Record<string, unknown>, keys: string[]): unknown {
 /** Heading text without its `#` markers or a closing `#` sequence. */
 function headingContent(raw: string): string {
   const line = raw.split(/\r\n|\r|\n/)[0]!;
-  if (/^\s{0,3}#/.test(line)) return line.replace(/^\s{0,3}#{1,6}\s*/, '').replace(/\s+#+\s*$/, '');
+  if (/^\s{0,3}#/.test(line)) {
+    const content = line.replace(/^\s{0,3}#{1,6}/, '').trim();
+    // A closing sequence of #s after a space is not part of the heading.
+    let end = content.length;
+    while (end > 0 && content[end - 1] === '#') end--;
+    return end < content.length && (end === 0 || content[end - 1] === ' ' || content[end - 1] === '\t') ? content.slice(0, end).trim() : content;
+  }
   // Setext heading: the text is everything before the underline.
   return raw.split(/\r\n|\r|\n/).slice(0, -1).join(' ');
 }

@@ -95,13 +95,30 @@ export function sliceSpan(span: Span, start: number, end = span.text.length): Sp
 }
 
 /**
+ * Replaces complete HTML comments (`<!-- … -->`) with spaces of the same length, so offsets stay
+ * put. Linear: a scan with indexOf, where a lazy regex would rescan an unclosed `<!--` each time.
+ */
+export function blankHtmlComments(text: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf('<!--', from);
+    if (open < 0) break;
+    const close = text.indexOf('-->', open + 4);
+    if (close < 0) break;
+    out += text.slice(from, open) + ' '.repeat(close + 3 - open);
+    from = close + 3;
+  }
+  return out + text.slice(from);
+}
+
+/**
  * Inline Markdown to plain text for display: drops emphasis markers, keeps link text and code,
  * and folds line breaks and runs of spaces into one space.
  */
 export function plainInline(raw: string): string {
-  return raw
-    .replace(/<!--[\s\S]{0,2000}?-->/g, ' ')
-    .replace(/!?\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)/g, '$1')
+  return blankHtmlComments(raw)
+    .replace(/!?\[([^[\]\n]{0,500})\]\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)/g, '$1')
     .replace(/(\*\*|__)(?=\S)([^\n]{0,2000}?\S)\1/g, '$2')
     .replace(/(^|[\s(])[*_](?=\S)([^*_\n]{0,2000}?\S)[*_](?=$|[\s).,;:!?])/g, '$1$2')
     .replace(/~~(?=\S)([^\n]{0,2000}?\S)~~/g, '$1')
@@ -115,7 +132,7 @@ export function normalizeLabel(raw: string): string {
   return plainInline(raw)
     .replace(/`/g, '')
     .toLowerCase()
-    .replace(/\([^)]{0,200}\)/g, ' ')
+    .replace(/\([^()]{0,200}\)/g, ' ')
     .replace(/^\s*(?:\d+[.)]|[ivx]+\.|§)\s*/, '')
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

@@ -115,7 +115,7 @@ export function parseDuration(raw: string): { minutes: number; length: number } 
     const minutes = Number(clock[1]) * 60 + Number(clock[2]) + Number(clock[3] ?? 0) / 60;
     return { minutes, length: clock[0].length };
   }
-  const re = /\s*(?:,|and)?\s*(\d{1,6}(?:\.\d{1,4})?)\s?([A-Za-z]{1,7})(?![A-Za-z])/y;
+  const re = /\s*(?:(?:,|and)\s*)?(\d{1,6}(?:\.\d{1,4})?)\s?([A-Za-z]{1,7})(?![A-Za-z])/y;
   let minutes = 0;
   let length = 0;
   let parts = 0;

@@ -21,7 +21,7 @@ export interface RawTime {
 const OPEN_MARKERS = /^(?:\*\*|__|\*|_|`|\[|\()*/;
 const CLOSE_MARKERS = /^(?:\*\*|__|\*|_|`|\]|\))*/;
 const DATE_TIME = /^(?:(\d{4}-\d{2}-\d{2})(?:T|,?\s{1,3}))?(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?:\s?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?/;
-const ZONE_AFTER = new RegExp(String.raw`^(?:(Z|[+\u2212-]\d{2}:?\d{2})(?![\w:])|\s?\(?(${ZONE_PATTERN})\)?(?![\w/]))`);
+export const ZONE_AFTER = new RegExp(String.raw`^(?:(Z|[+\u2212-]\d{2}:?\d{2})(?![\w:])|\s?\(?(${ZONE_PATTERN})\)?(?![\w/]))`);
 const SEPARATOR = /^\s*(?:[\u2014\u2013]|-{1,2}|:|\||\u00b7|=>|->|\u2192)?\s*/;
 
 /**
@@ -272,9 +272,15 @@ function isoTime(date: string | undefined, h: number, m: number, s: number, zone
 }
 
 /** A zone named in a sentence or heading: `all times UTC`, `Times are in PDT (UTC-7)`, `Time (UTC)`. */
+const ZONE_SENTENCE = new RegExp(String.raw`\b(?:times?|timestamps?|clock)\b[^\n.]{0,40}?(?:\(|\b|\s)(${ZONE_PATTERN})(?![\w/])`, 'i');
+
+/** The sentence pattern `zoneInText` uses (exported for the regex timing test). */
+export function zoneSentenceRegExp(): RegExp {
+  return ZONE_SENTENCE;
+}
+
 export function zoneInText(text: string, source: TimeZone['source'], date?: string): TimeZone | undefined {
-  const re = new RegExp(String.raw`\b(?:times?|timestamps?|clock)\b[^\n.]{0,40}?(?:\(|\b|\s)(${ZONE_PATTERN})(?![\w/])`, 'i');
-  const m = re.exec(text.slice(0, 400));
+  const m = ZONE_SENTENCE.exec(text.slice(0, 400));
   if (m) {
     const z = parseZone(m[1]!, source, date);
     if (z) return z;

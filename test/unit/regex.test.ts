@@ -1,0 +1,95 @@
+// Every regular expression in src/ against adversarial inputs: long runs of the characters it
+// repeats and typical postmortem fragments, 100,000 characters each. A regex that backtracks takes
+// seconds or more on these; a linear one takes well under a millisecond per input here.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import ts from 'typescript';
+import { globToRegExp } from '../../src/core';
+import { ZONE_AFTER, zoneSentenceRegExp } from '../../src/core/timeline';
+
+const root = join(__dirname, '../../..');
+const N = 100_000;
+// Linear regexes take 1–40 ms on 100,000 characters here (Unicode classes are the slow end); one that
+// backtracks takes seconds to minutes, so the margin separates them cleanly.
+const LIMIT_MS = 100;
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+/** Every regex literal in src/, with where it is. */
+function literals(): Array<{ where: string; re: RegExp }> {
+  const out: Array<{ where: string; re: RegExp }> = [];
+  for (const file of sources(join(root, 'src'))) {
+    const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+    const visit = (node: ts.Node) => {
+      if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+        const text = node.getText(sf);
+        const slash = text.lastIndexOf('/');
+        const { line } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+        out.push({ where: `${file.slice(root.length + 1)}:${line + 1}`, re: new RegExp(text.slice(1, slash), text.slice(slash + 1)) });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+  return out;
+}
+
+const FRAGMENTS = [
+  '- **14:23** — ', '14:23 UTC: ', '2025-04-20 ', '| P1 | ', '@bob ', 'Why ', '→ ', '**', '`x` ', '[a](', 'http://a', '<!--', '-->', '\\', '||', '::', '1:', 'a.b', '---', ' \t', '\r\n', '=HYPERLINK(', 'due: ', 'owner: ', 'P0', 'TBD', 'carelessly ', 'should have ', 'if only ', '<script>', '&amp;', "'", '"', ',', '🔥',
+];
+
+function inputsFor(re: RegExp): string[] {
+  const chars = new Set([...re.source.replace(/\\[dDwWsSbBnrtfv]/g, '')].filter((c) => c >= ' ' && c <= '~'));
+  for (const c of 'a A0 -:*_|@.#`\n') chars.add(c);
+  const out = [...chars].map((c) => c.repeat(N));
+  for (const f of FRAGMENTS) out.push(f.repeat(Math.ceil(N / f.length)).slice(0, N), `${f}${'a'.repeat(N)}`, `${'a '.repeat(N / 2)}${f}`);
+  return out;
+}
+
+function timeOne(re: RegExp, input: string): number {
+  const t = performance.now();
+  re.lastIndex = 0;
+  re.exec(input);
+  if (re.global) input.replace(re, '');
+  else re.test(input);
+  return performance.now() - t;
+}
+
+function slowest(re: RegExp): { ms: number; input: string } {
+  let worst = { ms: 0, input: '' };
+  for (const input of inputsFor(re)) {
+    let ms = timeOne(re, input);
+    if (ms > LIMIT_MS) ms = Math.min(ms, timeOne(re, input)); // one retry: the machine is shared
+    if (ms > worst.ms) worst = { ms, input };
+  }
+  return worst;
+}
+
+const describeInput = (s: string) => JSON.stringify(s.slice(0, 24)) + (s.length > 24 ? `… (${s.length} chars)` : '');
+
+describe('regular expressions stay linear on adversarial input', () => {
+  const found = literals();
+  it('finds the regexes of src/', () => assert.ok(found.length > 100, `${found.length} literals`));
+  it(`every regex literal in src/ runs under ${LIMIT_MS} ms on each 100,000-character input`, () => {
+    const slow = found.map(({ where, re }) => ({ where, re, ...slowest(re) })).filter((r) => r.ms > LIMIT_MS);
+    assert.deepEqual(slow.map((s) => `${s.where} ${s.re} took ${s.ms.toFixed(0)} ms on ${describeInput(s.input)}`), []);
+  });
+  it('the regexes built at run time too', () => {
+    const built: Array<[string, RegExp]> = [
+      ['timeline ZONE_AFTER', ZONE_AFTER],
+      ['timeline zone sentence', zoneSentenceRegExp()],
+      ['glob **/postmortems/**/*.md', globToRegExp('**/postmortems/**/*.md')],
+      ['glob **/**/**/**/*.md', globToRegExp('**/**/**/**/*.md')],
+      ['glob {a,b}/**/*{x,y}*.md', globToRegExp('{a,b}/**/*{x,y}*.md')],
+    ];
+    const slow = built.map(([name, re]) => ({ name, ...slowest(re) })).filter((r) => r.ms > LIMIT_MS);
+    assert.deepEqual(slow.map((s) => `${s.name} took ${s.ms.toFixed(0)} ms on ${describeInput(s.input)}`), []);
+  });
+});
