@@ -56,6 +56,14 @@ export function configurationSchema() {
         type: 'number', default: 300, minimum: 0, maximum: 5000, scope: 'resource',
         markdownDescription: 'Milliseconds to wait after the last keystroke before linting.',
       },
+      'postmortem.lint.maxProblems': {
+        type: 'number', default: 500, minimum: 1, scope: 'resource',
+        markdownDescription: 'Most findings shown per document; one more line says how many were left out.',
+      },
+      'postmortem.maxFileSize': {
+        type: 'number', default: 5000000, minimum: 1000, scope: 'resource',
+        markdownDescription: 'Documents larger than this many characters are not linted or previewed (one notice says so), so a huge generated file cannot freeze the extension host.',
+      },
       'postmortem.files': {
         type: 'array', items: { type: 'string' }, scope: 'resource',
         default: ['**/postmortems/**/*.md', '**/postmortem/**/*.md', '**/*postmortem*.md', '**/*post-mortem*.md', '**/incidents/**/*.md'],

@@ -6,7 +6,7 @@ import { PostmortemCodeActions } from './codeActions';
 import type { ExportArgs } from './export';
 import { exportActionItems } from './export';
 import { LintController } from './lint';
-import { CONFIG_FILE, ConfigFiles } from './settings';
+import { CONFIG_FILE, ConfigFiles, LARGE_DOCUMENT_LINES, maxFileSize } from './settings';
 import { TIMELINE_VIEW_TYPE, TimelinePanel } from './timelinePanel';
 
 /** What the timeline command returns: the same shape as `postmortem timeline --format json`, minus the file. */
@@ -32,22 +32,41 @@ export function activate(context: vscode.ExtensionContext) {
   const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
   const onConfigFile = () => lint.relintOpen();
 
-  /** The model of an open document: the linter's when it is current, else a fresh parse. */
+  const models = new Map<string, { version: number; model: Postmortem }>();
+  /**
+   * The model of an open document, parsed once per version and shared by every feature. A large
+   * document is not re-parsed per keystroke for hovers, lenses or the panel: they use the last
+   * model until the (longer-debounced) lint has caught up. Documents over the size limit get an
+   * empty model.
+   */
   const modelOf = (document: vscode.TextDocument): Postmortem => {
+    const key = document.uri.toString();
     const state = lint.state(document.uri);
-    return state && state.version === document.version ? state.postmortem : parsePostmortem(document.getText());
+    if (state && state.version === document.version) return state.postmortem;
+    const hit = models.get(key);
+    if (hit && (hit.version === document.version || document.lineCount > LARGE_DOCUMENT_LINES)) return hit.model;
+    if (state && document.lineCount > LARGE_DOCUMENT_LINES) return state.postmortem;
+    const text = document.getText();
+    const model = text.length > maxFileSize(document.uri) ? parsePostmortem('') : parsePostmortem(text);
+    models.set(key, { version: document.version, model });
+    return model;
   };
 
   const people = new PeopleIndex();
   const lens = new ActionItemsLens(modelOf);
   const markdown: vscode.DocumentSelector = { language: 'markdown' };
   context.subscriptions.push(
+    vscode.workspace.onDidCloseTextDocument((d) => models.delete(d.uri.toString())),
     people,
     vscode.languages.registerCompletionItemProvider(markdown, new AuthoringCompletions(modelOf, people, configFiles), '|', '@', ' '),
     vscode.languages.registerHoverProvider(markdown, new AuthoringHovers(modelOf, configFiles)),
     vscode.languages.registerDocumentSymbolProvider(markdown, new AuthoringSymbols(modelOf), { label: 'Postmortem' }),
     vscode.languages.registerCodeLensProvider(markdown, lens),
     vscode.workspace.onDidChangeTextDocument(() => lens.refresh()),
+    lint.onDidLint((d) => {
+      lens.refresh();
+      TimelinePanel.instance?.refreshIfShowing(d);
+    }),
     vscode.commands.registerCommand('postmortem.insertTimelineEntry', () => insertTimelineEntry(vscode.window.activeTextEditor, modelOf)),
   );
   context.subscriptions.push(

@@ -3,7 +3,7 @@ import type { Finding, Postmortem } from '../core';
 import { isPostmortem, lintPostmortem, parsePostmortem, resolveConfig, RULE_IDS } from '../core';
 import { toVsRange, toVsSeverity } from './convert';
 import type { ConfigFiles } from './settings';
-import { configFor } from './settings';
+import { configFor, maxFileSize } from './settings';
 
 /** Findings of one document version, kept for the code actions. */
 export interface LintState {
@@ -18,9 +18,13 @@ export interface LintState {
  */
 export class LintController implements vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection('postmortem');
+  private readonly linted = new vscode.EventEmitter<vscode.TextDocument>();
+  /** Fires after a document's findings were published; views of large documents refresh then. */
+  readonly onDidLint = this.linted.event;
   private readonly states = new Map<string, LintState>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly people = new Set<string>();
+  private readonly tooLarge = new Set<string>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -30,6 +34,7 @@ export class LintController implements vscode.Disposable {
   ) {
     this.subscriptions.push(
       this.diagnostics,
+      this.linted,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
@@ -57,7 +62,9 @@ export class LintController implements vscode.Disposable {
   schedule(document: vscode.TextDocument, delay?: number): void {
     if (document.languageId !== 'markdown' || document.uri.scheme === 'git' || document.uri.scheme === 'output') return;
     const key = document.uri.toString();
-    const wait = delay ?? vscode.workspace.getConfiguration('postmortem', document.uri).get<number>('lint.debounce', 300);
+    // Linting costs about linear time in the document's size: wait longer after typing in a big one.
+    const configured = vscode.workspace.getConfiguration('postmortem', document.uri).get<number>('lint.debounce', 300);
+    const wait = delay ?? Math.max(configured, Math.min(10_000, Math.floor(document.lineCount / 5)));
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
@@ -77,6 +84,7 @@ export class LintController implements vscode.Disposable {
     const state = { version, ...result };
     this.states.set(document.uri.toString(), state);
     this.publish(document.uri, state.findings);
+    this.linted.fire(document);
     return state;
   }
 
@@ -84,6 +92,15 @@ export class LintController implements vscode.Disposable {
   async lint(uri: vscode.Uri, text: string): Promise<{ findings: Finding[]; postmortem: Postmortem } | undefined> {
     const settings = vscode.workspace.getConfiguration('postmortem', uri);
     if (!settings.get<boolean>('lint.enable', true)) return undefined;
+    const limit = maxFileSize(uri);
+    if (text.length > limit) {
+      if (!this.tooLarge.has(uri.toString())) {
+        this.tooLarge.add(uri.toString());
+        const mb = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
+        void vscode.window.showWarningMessage(`Postmortem: ${uri.path.split('/').pop()} is ${mb(text.length)}, over the ${mb(limit)} limit (postmortem.maxFileSize): it is not linted.`);
+      }
+      return undefined;
+    }
     try {
       const { config, file } = await configFor(uri, this.configFiles);
       const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -106,12 +123,19 @@ export class LintController implements vscode.Disposable {
   }
 
   publish(uri: vscode.Uri, findings: readonly Finding[]): void {
-    this.diagnostics.set(uri, findings.map((f) => {
+    const max = vscode.workspace.getConfiguration('postmortem', uri).get<number>('lint.maxProblems', 500);
+    const shown = findings.slice(0, max).map((f) => {
       const d = new vscode.Diagnostic(toVsRange(f.range), f.message, toVsSeverity(f.severity));
       d.source = 'postmortem';
       d.code = { value: f.ruleId, target: this.docsUri(f.ruleId) };
       return d;
-    }));
+    });
+    // Thousands of squiggles help nobody and slow the editor down: say how many more there are.
+    if (findings.length > max) {
+      shown.push(new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `${findings.length - max} more postmortem findings are not shown (postmortem.lint.maxProblems is ${max})`, vscode.DiagnosticSeverity.Information));
+      shown[shown.length - 1]!.source = 'postmortem';
+    }
+    this.diagnostics.set(uri, shown);
   }
 
   /** Lints every Markdown file of the workspace, open or not; returns files and findings counted. */

@@ -4,6 +4,14 @@ import { mergeConfigs, parseConfigText } from '../core';
 
 export const CONFIG_FILE = '.postmortem.yaml';
 
+/** Documents with more lines than this are not re-parsed per keystroke by hovers, lenses and the panel. */
+export const LARGE_DOCUMENT_LINES = 3000;
+
+/** `postmortem.maxFileSize`: larger documents are skipped, with one notice. */
+export function maxFileSize(scope: vscode.Uri | undefined): number {
+  return vscode.workspace.getConfiguration('postmortem', scope).get<number>('maxFileSize', 5_000_000);
+}
+
 /** The lint configuration from VS Code settings (`postmortem.*`). */
 export function settingsConfig(scope: vscode.Uri | undefined): Config {
   const s = vscode.workspace.getConfiguration('postmortem', scope);

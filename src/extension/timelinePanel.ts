@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Postmortem } from '../core';
 import { timelineSvg, timelineViewModel } from '../core';
 import type { FromPanel, PanelState, ToPanel } from '../webview/messages';
+import { maxFileSize } from './settings';
 
 const VIEW_TYPE = 'postmortem.timeline';
 
@@ -97,6 +98,11 @@ export class TimelinePanel implements vscode.Disposable {
     this.updateTitle();
   }
 
+  /** Called when a document was linted: a large document's panel catches up then. */
+  refreshIfShowing(document: vscode.TextDocument): void {
+    if (document === this.document) this.update();
+  }
+
   follow(document: vscode.TextDocument): void {
     if (document === this.document) return;
     this.document = document;
@@ -129,6 +135,10 @@ export class TimelinePanel implements vscode.Disposable {
     const document = this.document;
     if (!document) {
       this.post({ type: 'update', uri: '', version: 0, model: undefined });
+      return;
+    }
+    if (document.getText().length > maxFileSize(document.uri)) {
+      this.post({ type: 'update', uri: document.uri.toString(), version: document.version, model: undefined, error: 'This document is larger than postmortem.maxFileSize, so it is not previewed.' });
       return;
     }
     try {

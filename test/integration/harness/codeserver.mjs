@@ -138,7 +138,7 @@ export function freePort() {
 }
 
 /** Start code-server; resolves {url, port, pid, logFile, stop()} once /healthz answers. */
-export async function startCodeServer({ cacheDir, port, extensionsDir, userDataDir, home, env: extraEnv = {}, timeoutMs = 60_000 }) {
+export async function startCodeServer({ cacheDir, port, extensionsDir, userDataDir, home, env: extraEnv = {}, timeoutMs = 60_000, trust = true }) {
   cacheDir = path.resolve(cacheDir);
   const bin = codeServerBin(cacheDir);
   if (!existsSync(bin)) throw new Error(`code-server not installed in ${cacheDir} (run ensureCodeServer first)`);
@@ -148,7 +148,8 @@ export async function startCodeServer({ cacheDir, port, extensionsDir, userDataD
   const settings = path.join(userDataDir, 'User', 'settings.json');
   if (!existsSync(settings)) {
     mkdirSync(path.dirname(settings), { recursive: true });
-    writeFileSync(settings, JSON.stringify(QUIET_SETTINGS, null, 2));
+    // trust: false opens folders in Restricted Mode, as VS Code does for a folder nobody trusted yet.
+    writeFileSync(settings, JSON.stringify(trust ? QUIET_SETTINGS : { ...QUIET_SETTINGS, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' }, null, 2));
   }
   const config = path.join(home, 'code-server-config.yaml');
   writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
@@ -156,7 +157,7 @@ export async function startCodeServer({ cacheDir, port, extensionsDir, userDataD
   const fd = openSync(logFile, 'a');
   const child = spawnTracked(bin, [
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--config', config,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check', ...(trust ? ['--disable-workspace-trust'] : []),
     '--user-data-dir', path.resolve(userDataDir), '--extensions-dir', path.resolve(extensionsDir),
   ], { cwd: home, env: { ...process.env, HOME: path.resolve(home), EXTENSIONS_GALLERY: '{}', ...extraEnv }, stdio: ['ignore', fd, fd] });
   closeSync(fd);

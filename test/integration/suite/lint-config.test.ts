@@ -1,7 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { diagnosticsOf } from './lint.test';
-import { openFixture, waitFor, workspaceUri } from './util';
+import { diagnosticsOf, openFixture, waitFor, workspaceUri } from './util';
 
 suite('Lint configuration and scope', () => {
   test('a setting turns a rule off, and back on', async () => {

@@ -1,14 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { BREAK, openFixture, waitFor } from './util';
-
-/** Waits until the document has postmortem diagnostics that satisfy the check. */
-export function diagnosticsOf(uri: vscode.Uri, ruleId: string, check: (d: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
-  return waitFor(`${ruleId} diagnostics on ${uri.path}`, () => {
-    const all = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'postmortem' && typeof d.code === 'object' && d.code.value === ruleId);
-    return check(all) ? all : undefined;
-  });
-}
+import { BREAK, diagnosticsOf, openFixture } from './util';
 
 suite('Lint in the editor', () => {
   test('squiggles vague action items on their lines, with rule id, source and docs link', async () => {

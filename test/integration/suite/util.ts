@@ -27,3 +27,12 @@ export async function waitFor<T>(what: string, check: () => T | undefined | Prom
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Waits until the document has postmortem diagnostics that satisfy the check. */
+export function diagnosticsOf(uri: vscode.Uri, ruleId: string, check: (d: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+  return waitFor(`${ruleId} diagnostics on ${uri.path}`, () => {
+    const all = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'postmortem' && typeof d.code === 'object' && d.code.value === ruleId);
+    return check(all) ? all : undefined;
+  });
+}
+
