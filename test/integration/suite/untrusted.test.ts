@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { diagnosticsOf, openFixture, workspaceUri } from './util';
+import { diagnosticsOf, EXTENSION_ID, openFixture, waitFor, workspaceUri } from './util';
 
 // The extension declares untrustedWorkspaces: supported, because it never runs anything from the
 // workspace: .postmortem.yaml is read as data. These tests run in Restricted Mode to show it.
@@ -8,8 +8,9 @@ suite('Untrusted workspace (Restricted Mode)', () => {
   test('the folder is not trusted, and the extension is active', async () => {
     assert.strictEqual(vscode.workspace.isTrusted, false);
     await openFixture('postmortems', 'rules', 'action-vague.md');
-    const ext = vscode.extensions.getExtension('postmortem-tools.postmortem-markdown');
-    assert.ok(ext?.isActive);
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, 'installed');
+    await waitFor('activation', () => (ext.isActive ? true : undefined));
   });
 
   test('lint still reports, and .postmortem.yaml is read as data', async () => {
