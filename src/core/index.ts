@@ -18,3 +18,5 @@ export type { TimelineViewModel, ViewEvent, ViewGap, ViewMetric, ActionSummary }
 export * from './export';
 export { actionFieldAt, actionLensText, deadlineCandidates, hoverAt, newTimelineEntry, outline, ownerCandidates } from './authoring';
 export type { OutlineSymbol, SymbolKind, ActionField } from './authoring';
+export { IncrementalParser, splitChunks } from './incremental';
+export type { Chunk } from './incremental';

@@ -7,6 +7,8 @@ import type { Finding, Fix, Rule, Severity } from './rules/types';
 import { LineIndex } from './text';
 
 export interface LintOptions {
+  /** Parses the Markdown (an IncrementalParser in the editor); a whole parse by default. */
+  parser?: { parse(text: string): import('mdast').Root };
   config?: Config;
   /** ISO date; defaults to the current UTC date. */
   today?: string;
@@ -26,7 +28,7 @@ export interface LintResult {
 /** Parses and lints a document. */
 export function lintText(text: string, options: LintOptions = {}): LintResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return lintPostmortem(parsePostmortem(body), body, options);
+  return lintPostmortem(parsePostmortem(body, options.parser ? { parser: options.parser } : {}), body, options);
 }
 
 /**

@@ -30,6 +30,8 @@ export function parseMarkdown(text: string): Root {
 export interface ParseOptions {
   /** Zone for timeline times when the document names none (for example from settings). */
   defaultTimeZone?: string;
+  /** Parses the Markdown instead of a whole-document parse (the editor passes its incremental parser). */
+  parser?: { parse(text: string): Root };
 }
 
 /**
@@ -50,7 +52,7 @@ export function parsePostmortem(input: string, options: ParseOptions = {}): Post
       range: { start: pos, end: { line: pos.line, column: pos.column + 1 } },
     });
   }
-  const tree = parseMarkdown(text);
+  const tree = options.parser ? options.parser.parse(text) : parseMarkdown(text);
   const reader = new DocumentReader(text, index, problems, options);
   return reader.read(tree);
 }

@@ -47,7 +47,7 @@ export function activate(context: vscode.ExtensionContext) {
     if (hit && (hit.version === document.version || document.lineCount > LARGE_DOCUMENT_LINES)) return hit.model;
     if (state && document.lineCount > LARGE_DOCUMENT_LINES) return state.postmortem;
     const text = document.getText();
-    const model = text.length > maxFileSize(document.uri) ? parsePostmortem('') : parsePostmortem(text);
+    const model = text.length > maxFileSize(document.uri) ? parsePostmortem('') : parsePostmortem(text, { parser: lint.parserFor(document.uri) });
     models.set(key, { version: document.version, model });
     return model;
   };

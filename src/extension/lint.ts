@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding, Postmortem } from '../core';
-import { isPostmortem, lintPostmortem, parsePostmortem, resolveConfig, RULE_IDS } from '../core';
+import { IncrementalParser, isPostmortem, lintPostmortem, parsePostmortem, resolveConfig, RULE_IDS } from '../core';
 import { toVsRange, toVsSeverity } from './convert';
 import type { ConfigFiles } from './settings';
 import { configFor, maxFileSize } from './settings';
@@ -25,6 +25,18 @@ export class LintController implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly people = new Set<string>();
   private readonly tooLarge = new Set<string>();
+  /** One incremental parser per open document: after an edit only the changed chunks are parsed. */
+  private readonly parsers = new Map<string, IncrementalParser>();
+
+  parserFor(uri: vscode.Uri): IncrementalParser {
+    const key = uri.toString();
+    let parser = this.parsers.get(key);
+    if (!parser) {
+      parser = new IncrementalParser();
+      this.parsers.set(key, parser);
+    }
+    return parser;
+  }
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -74,7 +86,7 @@ export class LintController implements vscode.Disposable {
 
   async lintDocument(document: vscode.TextDocument): Promise<LintState | undefined> {
     const version = document.version;
-    const result = await this.lint(document.uri, document.getText());
+    const result = await this.lint(document.uri, document.getText(), this.parserFor(document.uri));
     // The user typed on while we worked: a newer run will report.
     if (document.isClosed || document.version !== version) return undefined;
     if (!result) {
@@ -89,7 +101,7 @@ export class LintController implements vscode.Disposable {
   }
 
   /** Lints text for a document URI; undefined when it is not a postmortem or linting is off. */
-  async lint(uri: vscode.Uri, text: string): Promise<{ findings: Finding[]; postmortem: Postmortem } | undefined> {
+  async lint(uri: vscode.Uri, text: string, parser?: IncrementalParser): Promise<{ findings: Finding[]; postmortem: Postmortem } | undefined> {
     const settings = vscode.workspace.getConfiguration('postmortem', uri);
     if (!settings.get<boolean>('lint.enable', true)) return undefined;
     const limit = maxFileSize(uri);
@@ -104,7 +116,7 @@ export class LintController implements vscode.Disposable {
     try {
       const { config, file } = await configFor(uri, this.configFiles);
       const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-      const postmortem = parsePostmortem(body);
+      const postmortem = parsePostmortem(body, parser ? { parser } : {});
       const folder = vscode.workspace.getWorkspaceFolder(uri);
       const relative = folder ? uri.path.slice(folder.uri.path.length).replace(/^\//, '') : uri.path;
       if (!isPostmortem(postmortem, relative, resolveConfig(config, RULE_IDS).config.files)) return undefined;
@@ -162,6 +174,7 @@ export class LintController implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.states.delete(key);
+    this.parsers.delete(key);
     this.diagnostics.delete(uri);
   }
 

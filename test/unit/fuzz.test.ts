@@ -15,6 +15,7 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { EXPORT_FORMATS, exportItems, lintText, parsePostmortem, renderExport, timelineSvg, timelineViewModel } from '../../src/core';
 import type { ExportFormat } from '../../src/core';
+import { assertSameAsWholeParse } from './incremental.test';
 
 const root = join(__dirname, '../../..');
 const RUNS = Number(process.env.FUZZ_RUNS ?? 250);
@@ -27,6 +28,8 @@ const ghScripts: string[] = [];
 
 /** Runs the whole product on one document and checks every output; throws on any problem. */
 export function exercise(text: string): void {
+  // The editor's incremental parse must agree with the whole parse on every input.
+  assertSameAsWholeParse(text);
   const started = performance.now();
   const pm = parsePostmortem(text);
   const { findings } = lintText(text, { today: '2025-05-01' });

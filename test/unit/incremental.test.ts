@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { IncrementalParser, lintText, parsePostmortem, splitChunks } from '../../src/core';
+
+const root = join(__dirname, '../../..');
+const docs = [join(root, 'examples/progress-sync-outage.md'), ...['test/fixtures', 'test/fixtures/rules'].flatMap((d) => readdirSync(join(root, d)).filter((f) => f.endsWith('.md')).map((f) => join(root, d, f)))]
+  .map((f) => [f.slice(root.length + 1), readFileSync(f, 'utf8')] as const);
+
+/** The incremental path must give exactly what a whole parse gives: the model and the findings. */
+export function assertSameAsWholeParse(text: string, parser = new IncrementalParser()): void {
+  const whole = parsePostmortem(text);
+  const incremental = parsePostmortem(text, { parser });
+  assert.deepEqual(JSON.parse(JSON.stringify(incremental)), JSON.parse(JSON.stringify(whole)));
+  const a = lintText(text, { today: '2025-05-01' }).findings;
+  const b = lintText(text, { today: '2025-05-01', parser }).findings;
+  assert.deepEqual(b, a);
+}
+
+describe('incremental parsing', () => {
+  it('splits at headings and at new blocks after blank lines, never inside fences, HTML or frontmatter', () => {
+    const text = '---\na: 1\n\nb: 2\n---\n# T\n\npara\n\n- item\n\n- item 2\n\n```\n# not a heading\n\nx\n```\n\n<!--\n# hidden\n\n-->\n\n## Next\n---\n';
+    assert.deepEqual(splitChunks(text).map((c) => c.line), [1, 6, 8, 14, 20, 25]);
+    assert.equal(splitChunks(text).map((c) => c.text).join(''), text);
+  });
+  for (const [name, text] of docs) {
+    it(`gives the same model and findings as a whole parse: ${name}`, () => assertSameAsWholeParse(text));
+  }
+  it('after edits, re-parses only the chunks that changed and still agrees with a whole parse', () => {
+    const seed = docs[0]![1];
+    const parser = new IncrementalParser();
+    parsePostmortem(seed, { parser });
+    const chunks = splitChunks(seed).length;
+    const edited = seed.replace('Alice rolls back to v2.4.0', 'Alice rolls back to v2.4.0!');
+    assertSameAsWholeParse(edited, parser);
+    parsePostmortem(edited.replace('v2.4.0!', 'v2.4.0?'), { parser });
+    assert.equal(parser.lastParsed, 1, `one of ${chunks} chunks parsed again`);
+  });
+  it('agrees with a whole parse on random edits of every fixture', () => {
+    fc.assert(fc.property(fc.constantFrom(...docs.map((d) => d[1])), fc.nat(), fc.string({ maxLength: 8 }), (text, at, insert) => {
+      const parser = new IncrementalParser();
+      parsePostmortem(text, { parser });
+      const i = at % (text.length + 1);
+      assertSameAsWholeParse(text.slice(0, i) + insert + text.slice(i), parser);
+    }), { numRuns: Number(process.env.FUZZ_RUNS ?? 250) });
+  });
+});
