@@ -63,10 +63,16 @@ function hasPersonSubject(clause: string, people: ReadonlySet<string>): boolean 
   return words.some((w) => !NOT_NAMES.has(w));
 }
 
+/**
+ * Words without which no pattern above can match: one cheap test lets most lines skip the rest.
+ * Every pattern must contain one of these (the blame tests would fail otherwise).
+ */
+const TRIGGERS = /careless|sloppy|sloppily|negligen|reckless|lazy|lazily|incompetent|irresponsib|stupid|dumb|finger|bother|error|fault|blame|screw|mess|ball|if only|rubber|botch|asleep|thinking|inexcusab|unforgivab|better|care|attention|diligence|doing|competent|mistake|blunder|oversight|slip|forgot|fail|ignor|disregard|neglect|overlook|should|could|would|ought|wrongly|blindly|accidentally|check|test|read|look|verify|notice|follow|had|rushed|misconfigured|mistyped|typo|broke|pushed/i;
+
 /** Blame phrases in a text, each with the question to ask instead. */
 export function findBlame(text: string, people: ReadonlySet<string> = new Set()): BlameHit[] {
   const hits: BlameHit[] = [];
-  if (text.length > 5000) return hits;
+  if (text.length > 5000 || !TRIGGERS.test(text)) return hits;
   for (const [re, suggestion] of ALWAYS) {
     const m = re.exec(text);
     if (m) hits.push({ start: m.index, end: m.index + m[0].length, phrase: m[0], suggestion });

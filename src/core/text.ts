@@ -117,6 +117,18 @@ export function blankHtmlComments(text: string): string {
  * and folds line breaks and runs of spaces into one space.
  */
 export function plainInline(raw: string): string {
+  // Re-lints after an edit see mostly the same strings again: remember recent results.
+  const hit = plainCache.get(raw);
+  if (hit !== undefined) return hit;
+  const plain = computePlainInline(raw);
+  if (plainCache.size > 50_000) plainCache.clear();
+  plainCache.set(raw, plain);
+  return plain;
+}
+
+const plainCache = new Map<string, string>();
+
+function computePlainInline(raw: string): string {
   return blankHtmlComments(raw)
     .replace(/!?\[([^[\]\n]{0,500})\]\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)/g, '$1')
     .replace(/(\*\*|__)(?=\S)([^\n]{0,2000}?\S)\1/g, '$2')

@@ -8,15 +8,20 @@ function icsText(s: string): string {
   return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 }
 
-const encoder = new TextEncoder();
+/** UTF-8 length of one code point. */
+function utf8Length(ch: string): number {
+  const c = ch.codePointAt(0)!;
+  return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
 
 /** Folds a content line at 75 octets, as RFC 5545 asks, without splitting a character. */
 function fold(line: string): string {
+  if (line.length <= 18) return line; // at most 4 bytes a character: fits
   const out: string[] = [];
   let current = '';
   let bytes = 0;
   for (const ch of line) {
-    const size = encoder.encode(ch).length;
+    const size = utf8Length(ch);
     if (bytes + size > (out.length === 0 ? 75 : 74)) {
       out.push(current);
       current = '';

@@ -1,0 +1,125 @@
+// `npm run bench`: a table of timings measured in one run on this machine (medians after warm-up),
+// with the ratios the product aims for. Not a test: it prints, and writes bench-results.json.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lint as markdownlint } from 'markdownlint/sync';
+import { EXPORT_FORMATS, exportItems, IncrementalParser, lintText, parseMarkdown, parsePostmortem, splitChunks, timelineViewModel } from '../src/core';
+import type { ExportFormat } from '../src/core';
+import { generate } from './bench-gen';
+
+const root = join(__dirname, '..');
+const TODAY = '2025-05-01';
+
+function median(ms: number[]): number {
+  const s = [...ms].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function time(runs: number, fn: () => void): number {
+  fn();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    ms.push(performance.now() - t);
+  }
+  return median(ms);
+}
+
+const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
+
+interface Row { lines: number; parse: number; model: number; lint: number; markdownlint: number; relint: number; relintChunks: string; viewModel: number; exports: Record<string, number> }
+
+function measureSize(lines: number): Row {
+  const text = generate(lines);
+  const runs = lines <= 1000 ? 15 : lines <= 10_000 ? 5 : 3;
+  const parse = time(runs, () => parseMarkdown(text));
+  const model = time(runs, () => parsePostmortem(text));
+  const lint = time(runs, () => lintText(text, { today: TODAY }));
+  const mdl = time(runs, () => markdownlint({ strings: { doc: text } }));
+  // One-character edits in the middle of the document, each linted through the warm incremental parser.
+  const parser = new IncrementalParser();
+  lintText(text, { today: TODAY, parser });
+  const middle = text.indexOf('\n', Math.floor(text.length / 2)) + 1;
+  let version = 0;
+  const relint = time(runs, () => {
+    const edited = `${text.slice(0, middle)}${String.fromCharCode(97 + (version++ % 26))}${text.slice(middle)}`;
+    lintText(edited, { today: TODAY, parser });
+  });
+  const chunks = `${parser.lastParsed} of ${splitChunks(text).length}`;
+  const pm = parsePostmortem(text);
+  const viewModel = time(runs, () => timelineViewModel(pm, TODAY));
+  const items = exportItems(pm, 'bench.md');
+  const exports: Record<string, number> = {};
+  for (const f of Object.keys(EXPORT_FORMATS) as ExportFormat[]) exports[f] = time(runs, () => EXPORT_FORMATS[f].render(items, {}));
+  return { lines, parse, model, lint, markdownlint: mdl, relint, relintChunks: chunks, viewModel, exports };
+}
+
+function cliOverFolder(count: number): number {
+  const dir = mkdtempSync(join(tmpdir(), 'pm-bench-'));
+  try {
+    mkdirSync(join(dir, 'postmortems'));
+    for (let i = 0; i < count; i++) writeFileSync(join(dir, 'postmortems', `incident-${i}.md`), generate(150, i + 1));
+    const t = performance.now();
+    spawnSync(process.execPath, [join(root, 'dist/cli.js'), 'lint', '--today', TODAY, '--format', 'json', join(dir, 'postmortems')], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    return performance.now() - t;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Loads the production bundle with a stand-in `vscode` module and times require + activate. */
+function activation(): number {
+  // Anything: a callable, constructible value whose every property is itself, enough for the
+  // registrations activate() makes; a few members that are iterated or read get real values.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const any: any = new Proxy(function () {}, { get: (_t, p) => (p === 'then' ? undefined : p === Symbol.iterator ? [][Symbol.iterator] : any), apply: () => any, construct: () => any });
+  const withDefaults = (o: object) => new Proxy(o, { get: (t, p) => (p in t ? (t as Record<string | symbol, unknown>)[p] : any) });
+  const names = ['window', 'languages', 'commands', 'env', 'extensions', 'Uri', 'Range', 'Position', 'Selection', 'Diagnostic', 'DiagnosticSeverity', 'CodeAction', 'CodeActionKind', 'CompletionItem', 'CompletionItemKind', 'CodeLens', 'DocumentSymbol', 'SymbolKind', 'Hover', 'MarkdownString', 'EventEmitter', 'WorkspaceEdit', 'ViewColumn', 'ProgressLocation', 'EndOfLine', 'ConfigurationTarget', 'Disposable', 'UIKind'];
+  const stub = Object.fromEntries(names.map((n) => [n, any]));
+  stub.workspace = withDefaults({ textDocuments: [], getConfiguration: () => ({ get: (_k: string, d: unknown) => d }) });
+  const mod = Module as unknown as { _load: (r: string, ...a: unknown[]) => unknown };
+  const load = mod._load;
+  mod._load = (request: string, ...rest: unknown[]) => (request === 'vscode' ? stub : load(request, ...rest));
+  try {
+    const t = performance.now();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const ext = require(join(root, 'dist/extension.js')) as { activate(c: unknown): unknown };
+    ext.activate({ subscriptions: [], extensionUri: any });
+    return performance.now() - t;
+  } finally {
+    mod._load = load;
+  }
+}
+
+function main(): void {
+  execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--production'], { stdio: 'inherit' });
+  const sizes = (process.env.BENCH_SIZES ?? '150,1000,10000,50000').split(',').map(Number);
+  const rows = sizes.map((n) => {
+    process.stderr.write(`measuring ${n} lines…\n`);
+    return measureSize(n);
+  });
+  const header = ['lines', 'parse-only ms', 'model ms', 'lint ms', 'lint ÷ parse', 'markdownlint ms', 'lint ÷ markdownlint', 're-lint after edit ms', 're-lint ÷ parse', 'chunks re-parsed', 'µs/line (lint)', 'timeline view ms'];
+  const table = rows.map((r) => [String(r.lines), fmt(r.parse), fmt(r.model), fmt(r.lint), (r.lint / r.parse).toFixed(2), fmt(r.markdownlint), (r.lint / r.markdownlint).toFixed(2), fmt(r.relint), (r.relint / r.parse).toFixed(3), r.relintChunks, ((r.lint * 1000) / r.lines).toFixed(0), fmt(r.viewModel)]);
+  console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|`);
+  for (const row of table) console.log(`| ${row.join(' | ')} |`);
+  console.log(`\nExport (ms) | ${Object.keys(rows[0]!.exports).join(' | ')}`);
+  for (const r of rows) console.log(`${r.lines} lines | ${Object.values(r.exports).map(fmt).join(' | ')}`);
+  const first = rows.find((r) => r.lines === 1000);
+  const last = rows.find((r) => r.lines === 50_000);
+  if (first && last) console.log(`\nTime per line at 50,000 ÷ at 1,000 lines (lint): ${((last.lint / last.lines) / (first.lint / first.lines)).toFixed(2)}`);
+  const cli = cliOverFolder(Number(process.env.BENCH_CLI_FILES ?? 1000));
+  const act = activation();
+  const size = (f: string) => statSync(join(root, f)).size;
+  const bundles = { node: size('dist/extension.js'), web: size('dist/web/extension.js'), cli: size('dist/cli.js') };
+  console.log(`CLI lint over ${process.env.BENCH_CLI_FILES ?? 1000} postmortems of 150 lines (whole process): ${fmt(cli)} ms`);
+  console.log(`Activation (require + activate of the production Node bundle, stand-in vscode API): ${fmt(act)} ms`);
+  console.log(`Bundles (production, minified): Node ${(bundles.node / 1024).toFixed(0)} KB, web ${(bundles.web / 1024).toFixed(0)} KB, CLI ${(bundles.cli / 1024).toFixed(0)} KB`);
+  writeFileSync(join(root, 'bench-results.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, rows, cliMs: cli, activationMs: act, bundles }, null, 2)}\n`);
+  console.log('results: bench-results.json');
+}
+
+main();
