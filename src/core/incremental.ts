@@ -1,5 +1,6 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import { parseMarkdown } from './parse';
+import { splitRow } from './table';
 
 /** A piece of the document that parses on its own exactly as it does inside the whole. */
 export interface Chunk {
@@ -7,7 +8,16 @@ export interface Chunk {
   /** Offset and 1-based line where the chunk starts in the document. */
   offset: number;
   line: number;
+  /**
+   * For a chunk that continues a long table: the table's header and delimiter rows, parsed in front
+   * of the chunk so its rows read as rows; they are dropped again and the rows join the table.
+   */
+  tablePrefix?: string;
 }
+
+/** Rows of a long table per chunk: GFM tables cost much more per line than other Markdown. */
+export const TABLE_ROWS_PER_CHUNK = 100;
+const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
 const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -27,8 +37,13 @@ export function splitChunks(text: string): Chunk[] {
   let chunkLine = 1;
   let line = 1;
   let fence: { char: string; length: number } | undefined;
+  let pendingPrefix: string | undefined;
   let html: RegExp | 'blank' | undefined;
   let previousBlank = false;
+  let previousLine = '';
+  let blankBeforePrevious = true;
+  // A table we may cut into row groups: its header and delimiter, and rows seen so far.
+  let table: { prefix: string; rows: number } | undefined;
   let inFrontmatter = /^---[ \t]*(?:\r\n|\r|\n)/.test(text);
   for (;;) {
     lineRe.lastIndex = start;
@@ -45,6 +60,25 @@ export function splitChunks(text: string): Chunk[] {
     } else if (html) {
       if (html === 'blank' ? blank : html.test(content)) html = undefined;
     } else {
+      let tableCut: string | undefined;
+      if (table) {
+        // Only plain `|` rows keep the table ours; anything else may end or change it.
+        if (content.startsWith('|') && !blank) {
+          table.rows++;
+          if (table.rows > 1 && table.rows % TABLE_ROWS_PER_CHUNK === 1) tableCut = table.prefix;
+        } else table = undefined;
+      } else if (blankBeforePrevious && previousLine.startsWith('|') && DELIMITER_ROW.test(content) && content.includes('-') &&
+        splitRow({ text: previousLine, offset: 0 }).length === splitRow({ text: content, offset: 0 }).length) {
+        // Header after a blank line (so it starts a block) and a delimiter row: a GFM table.
+        const eol = m ? m[0] : '\n';
+        table = { prefix: `${previousLine}${eol}${content}${eol}`, rows: 0 };
+      }
+      if (tableCut !== undefined && start > chunkStart) {
+        chunks.push({ text: text.slice(chunkStart, start), offset: chunkStart, line: chunkLine, ...(pendingPrefix !== undefined ? { tablePrefix: pendingPrefix } : {}) });
+        chunkStart = start;
+        chunkLine = line;
+        pendingPrefix = tableCut;
+      }
       const startsBlock = line > 1 && !/^[ \t]/.test(content) && !blank;
       // A chunk must not start with `---`: on its own it would read as frontmatter.
       boundary = startsBlock && !/^(?:---|\+\+\+)/.test(content) && (/^#{1,6}(?:[ \t]|$)/.test(content) || (previousBlank && !LIST_MARKER.test(content)));
@@ -53,16 +87,20 @@ export function splitChunks(text: string): Chunk[] {
       else if (/^ {0,3}</.test(content)) html = htmlBlockEnd(content.trimStart(), content);
     }
     if (boundary && start > chunkStart) {
-      chunks.push({ text: text.slice(chunkStart, start), offset: chunkStart, line: chunkLine });
+      chunks.push({ text: text.slice(chunkStart, start), offset: chunkStart, line: chunkLine, ...(pendingPrefix !== undefined ? { tablePrefix: pendingPrefix } : {}) });
       chunkStart = start;
       chunkLine = line;
+      pendingPrefix = undefined;
+      table = undefined;
     }
+    blankBeforePrevious = previousBlank;
     previousBlank = blank;
+    previousLine = content;
     if (!m) break;
     start = m.index + m[0].length;
     line++;
   }
-  chunks.push({ text: text.slice(chunkStart), offset: chunkStart, line: chunkLine });
+  chunks.push({ text: text.slice(chunkStart), offset: chunkStart, line: chunkLine, ...(pendingPrefix !== undefined ? { tablePrefix: pendingPrefix } : {}) });
   return chunks;
 }
 
@@ -105,6 +143,9 @@ function shift<T extends Nodes>(node: T, lines: number, offset: number): T {
 export class IncrementalParser {
   private cache = new Map<string, RootContent[]>();
   private previous = new Map<string, RootContent[]>();
+  private static key(chunk: Chunk): string {
+    return chunk.tablePrefix === undefined ? chunk.text : `${chunk.tablePrefix}\u0000${chunk.text}`;
+  }
   /** Chunks parsed (not reused) by the last call, for tests and measurements. */
   lastParsed = 0;
 
@@ -116,14 +157,26 @@ export class IncrementalParser {
     this.lastParsed = 0;
     const children: RootContent[] = [];
     for (const chunk of chunks) {
-      let nodes = this.cache.get(chunk.text) ?? this.previous.get(chunk.text);
+      const key = IncrementalParser.key(chunk);
+      let nodes = this.cache.get(key) ?? this.previous.get(key);
       if (!nodes) {
-        nodes = parseMarkdown(chunk.text).children;
+        nodes = parseMarkdown((chunk.tablePrefix ?? '') + chunk.text).children;
         this.lastParsed++;
       }
-      this.cache.set(chunk.text, nodes);
-      const lines = chunk.line - 1;
-      for (const n of nodes) children.push(lines === 0 && chunk.offset === 0 ? n : shift(n, lines, chunk.offset));
+      this.cache.set(key, nodes);
+      const prefix = chunk.tablePrefix ?? '';
+      const lines = chunk.line - 1 - (prefix ? 2 : 0);
+      const offset = chunk.offset - prefix.length;
+      const placed = nodes.map((n) => (lines === 0 && offset === 0 ? n : shift(n, lines, offset)));
+      const first = placed[0];
+      const last = children[children.length - 1];
+      if (prefix && first?.type === 'table' && last?.type === 'table') {
+        // The rows continue the table of the chunk before: drop the repeated header, join the rows.
+        const rows = first.children.slice(1);
+        children[children.length - 1] = { ...last, children: [...last.children, ...rows], position: { start: last.position!.start, end: rows.length ? rows[rows.length - 1]!.position!.end : last.position!.end } };
+        placed.shift();
+      }
+      children.push(...placed);
     }
     const end = chunks.length ? endPosition(text) : { line: 1, column: 1, offset: 0 };
     return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
