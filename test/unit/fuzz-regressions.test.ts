@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { exercise } from './fuzz.test';
+import { exercise } from './exercise';
 
 const dir = join(__dirname, '../../../test/fixtures/fuzz-regressions');
 

@@ -9,63 +9,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import Ajv2020 from 'ajv/dist/2020';
-import { parse as parseCsv } from 'csv-parse/sync';
 import fc from 'fast-check';
-import ICAL from 'ical.js';
-import { EXPORT_FORMATS, exportItems, lintText, parsePostmortem, renderExport, timelineSvg, timelineViewModel } from '../../src/core';
-import type { ExportFormat } from '../../src/core';
-import { assertSameAsWholeParse } from './incremental.test';
+import { exercise, ghScripts } from './exercise';
 
 const root = join(__dirname, '../../..');
 const RUNS = Number(process.env.FUZZ_RUNS ?? 250);
 const regressions = join(root, 'test/fixtures/fuzz-regressions');
-const schema = JSON.parse(readFileSync(join(root, 'docs/schema/action-items.schema.json'), 'utf8'));
-const validate = new Ajv2020({ strict: false }).compile(schema);
 const seeds = [join(root, 'examples/progress-sync-outage.md'), ...readdirSync(join(root, 'test/fixtures')).filter((f) => f.endsWith('.md')).map((f) => join(root, 'test/fixtures', f))]
   .map((f) => readFileSync(f, 'utf8'));
-const ghScripts: string[] = [];
-
-/** Runs the whole product on one document and checks every output; throws on any problem. */
-export function exercise(text: string): void {
-  // The editor's incremental parse must agree with the whole parse on every input.
-  assertSameAsWholeParse(text);
-  const started = performance.now();
-  const pm = parsePostmortem(text);
-  const { findings } = lintText(text, { today: '2025-05-01' });
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = body.split(/\r\n|\r|\n/);
-  for (const f of findings) {
-    for (const p of [f.range.start, f.range.end]) {
-      assert.ok(p.line >= 1 && p.line <= lines.length, `${f.ruleId}: line ${p.line} of ${lines.length}`);
-      assert.ok(p.column >= 1 && p.column <= lines[p.line - 1]!.length + 1, `${f.ruleId}: column ${p.line}:${p.column}`);
-    }
-    assert.ok(f.range.start.line < f.range.end.line || (f.range.start.line === f.range.end.line && f.range.start.column <= f.range.end.column));
-    assert.ok(!/failed on this document/.test(f.message), f.message);
-  }
-  const vm = timelineViewModel(pm, '2025-05-01');
-  const svg = timelineSvg(vm);
-  assert.doesNotMatch(svg, /<(?!\/?(?:svg|rect|text|line|circle)\b)/, 'only our own SVG elements');
-  const items = exportItems(pm, 'fuzz.md');
-  for (const format of Object.keys(EXPORT_FORMATS) as ExportFormat[]) {
-    const out = renderExport(format, items, { now: new Date('2025-05-01T00:00:00Z') }).text;
-    if (format.endsWith('csv')) {
-      const rows: string[][] = parseCsv(out);
-      assert.ok(rows.every((r) => r.length === rows[0]!.length), `${format}: ragged output`);
-      assert.equal(rows.length, items.length + 1);
-    } else if (format === 'json') {
-      const data = JSON.parse(out);
-      assert.ok(validate(data), JSON.stringify(validate.errors));
-    } else if (format === 'ics') {
-      const cal = new ICAL.Component(ICAL.parse(out));
-      assert.equal(cal.getAllSubcomponents('vtodo').length, items.filter((i) => i.deadline).length);
-    } else if (format === 'gh') ghScripts.push(out);
-  }
-  // Generous (micromark itself needs up to ~30 µs a character on this machine), but linear: a regex
-  // that backtracks, or a quadratic loop, blows far past it.
-  const ms = performance.now() - started;
-  assert.ok(ms < 2000 + text.length / 10, `took ${ms.toFixed(0)} ms for ${text.length} characters`);
-}
 
 function keep(text: string): string {
   const name = `${createHash('sha256').update(text).digest('hex').slice(0, 12)}.md`;

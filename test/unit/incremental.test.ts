@@ -3,21 +3,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { IncrementalParser, lintText, parsePostmortem, splitChunks } from '../../src/core';
+import { IncrementalParser, parsePostmortem, splitChunks } from '../../src/core';
+import { assertSameAsWholeParse } from './exercise';
 
 const root = join(__dirname, '../../..');
 const docs = [join(root, 'examples/progress-sync-outage.md'), ...['test/fixtures', 'test/fixtures/rules'].flatMap((d) => readdirSync(join(root, d)).filter((f) => f.endsWith('.md')).map((f) => join(root, d, f)))]
   .map((f) => [f.slice(root.length + 1), readFileSync(f, 'utf8')] as const);
-
-/** The incremental path must give exactly what a whole parse gives: the model and the findings. */
-export function assertSameAsWholeParse(text: string, parser = new IncrementalParser()): void {
-  const whole = parsePostmortem(text);
-  const incremental = parsePostmortem(text, { parser });
-  assert.deepEqual(JSON.parse(JSON.stringify(incremental)), JSON.parse(JSON.stringify(whole)));
-  const a = lintText(text, { today: '2025-05-01' }).findings;
-  const b = lintText(text, { today: '2025-05-01', parser }).findings;
-  assert.deepEqual(b, a);
-}
 
 describe('incremental parsing', () => {
   it('splits at headings and at new blocks after blank lines, never inside fences, HTML or frontmatter', () => {
