@@ -4,6 +4,7 @@ import { actionFieldAt, actionLensText, deadlineCandidates, findSection, hoverAt
 import { toVsRange } from './convert';
 import type { ConfigFiles } from './settings';
 import { configFor } from './settings';
+import { currentText, workspaceMarkdown } from './workspaceFiles';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const position = (p: vscode.Position) => ({ line: p.line + 1, column: p.character + 1 });
@@ -21,11 +22,10 @@ export class PeopleIndex implements vscode.Disposable {
   }
 
   private async scan(): Promise<string[]> {
-    const uris = await vscode.workspace.findFiles('**/*.{md,markdown}', '{**/node_modules/**,**/.git/**}', 500);
     const counts = new Map<string, number>();
-    for (const uri of uris) {
+    for (const uri of await workspaceMarkdown(500)) {
       try {
-        const pm = parsePostmortem(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+        const pm = parsePostmortem(await currentText(uri));
         for (const item of pm.actionItems) {
           const owner = item.owner.value;
           if (owner && /^[\p{L}]/u.test(owner)) counts.set(owner, (counts.get(owner) ?? 0) + 1);

@@ -3,6 +3,7 @@ import type { Config, ExportFormat, ExportItem } from '../core';
 import { EXPORT_FORMATS, exportItems, isExportFormat, isPostmortem, parsePostmortem, renderExport, resolveConfig, RULE_IDS } from '../core';
 import type { ConfigFiles } from './settings';
 import { configFor } from './settings';
+import { currentText, workspaceMarkdown } from './workspaceFiles';
 
 export type ExportScope = 'document' | 'workspace' | 'open';
 export type ExportDestination = 'file' | 'clipboard' | 'untitled';
@@ -35,13 +36,9 @@ async function collect(scope: ExportScope, configFiles: ConfigFiles): Promise<Ex
     if (!doc || doc.languageId !== 'markdown') throw new Error('Open a postmortem Markdown document first.');
     return exportItems(parsePostmortem(doc.getText()), relativePath(doc.uri));
   }
-  const uris = await vscode.workspace.findFiles('**/*.{md,markdown}', '{**/node_modules/**,**/.git/**,**/.vscode-test/**}', 5000);
-  uris.sort((a, b) => a.path.localeCompare(b.path));
   const items: ExportItem[] = [];
-  for (const uri of uris) {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    const pm = parsePostmortem(text);
+  for (const uri of await workspaceMarkdown(5000)) {
+    const pm = parsePostmortem(await currentText(uri));
     const { config } = await configFor(uri, configFiles);
     if (!isPostmortem(pm, relativePath(uri), resolveConfig(config, RULE_IDS).config.files)) continue;
     items.push(...exportItems(pm, relativePath(uri), { openOnly }));

@@ -4,6 +4,7 @@ import { IncrementalParser, isPostmortem, lintPostmortem, parsePostmortem, resol
 import { toVsRange, toVsSeverity } from './convert';
 import type { ConfigFiles } from './settings';
 import { configFor, maxFileSize } from './settings';
+import { currentText, workspaceMarkdown } from './workspaceFiles';
 
 /** Findings of one document version, kept for the code actions. */
 export interface LintState {
@@ -152,14 +153,13 @@ export class LintController implements vscode.Disposable {
 
   /** Lints every Markdown file of the workspace, open or not; returns files and findings counted. */
   async lintWorkspace(token?: vscode.CancellationToken): Promise<{ files: number; findings: number }> {
-    const uris = await vscode.workspace.findFiles('**/*.{md,markdown}', '{**/node_modules/**,**/.git/**,**/.vscode-test/**}', 5000, token);
+    const uris = await workspaceMarkdown(5000, token);
     let files = 0;
     let count = 0;
     for (const uri of uris) {
       if (token?.isCancellationRequested) break;
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      const result = await this.lint(uri, text);
+      const result = await this.lint(uri, await currentText(uri));
       if (!result) continue;
       files++;
       count += result.findings.length;
