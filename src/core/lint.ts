@@ -4,7 +4,7 @@ import type { Postmortem, Range } from './model';
 import { parsePostmortem } from './parse';
 import { RULES, RULE_IDS } from './rules';
 import type { Finding, Fix, Rule, Severity } from './rules/types';
-import { LineIndex } from './text';
+import { LineIndex, stripBom } from './text';
 
 export interface LintOptions {
   /** Parses the Markdown (an IncrementalParser in the editor); a whole parse by default. */
@@ -27,7 +27,7 @@ export interface LintResult {
 
 /** Parses and lints a document. */
 export function lintText(text: string, options: LintOptions = {}): LintResult {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = stripBom(text);
   return lintPostmortem(parsePostmortem(body, options.parser ? { parser: options.parser } : {}), body, options);
 }
 

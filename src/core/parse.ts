@@ -11,7 +11,7 @@ import type {
 import { sectionKindOf } from './sections';
 import { splitRow } from './table';
 import type { Span } from './text';
-import { LineIndex, plainInline, spanLines, trimSpan } from './text';
+import { LineIndex, plainInline, spanLines, stripBom, trimSpan } from './text';
 import { parseDate, parseZone } from './time';
 import type { RawEvent } from './timeline';
 import { computeMetrics, dateInHeading, metricOfLabel, readLeadingTime, readStatedMetric, resolveEvents, zoneInText } from './timeline';
@@ -39,8 +39,7 @@ export interface ParseOptions {
  * cannot be read is reported in `problems` with its position.
  */
 export function parsePostmortem(input: string, options: ParseOptions = {}): Postmortem {
-  // Editors hide a byte order mark; dropping it keeps columns equal to what the user sees.
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const text = stripBom(input);
   const index = new LineIndex(text);
   const problems: Problem[] = [];
   const binary = text.slice(0, 8192).search(/[\u0000-\u0008\u000e-\u001a]/);

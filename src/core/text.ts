@@ -63,6 +63,11 @@ export class LineIndex {
   }
 }
 
+/** Text without a leading byte order mark: editors hide it, so columns then match what the user sees. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** A piece of source text with the offset where it starts, so matches can be mapped back. */
 export interface Span {
   text: string;
