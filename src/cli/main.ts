@@ -1,57 +1,78 @@
-import { readFileSync, statSync } from 'node:fs';
-import { EXPORT_FORMATS, exportItems, isExportFormat, renderExport, isPostmortem, lintPostmortem, mergeConfigs, parsePostmortem, resolveConfig, RULE_IDS, formatMinutes, parseDate, timelineSvg, timelineViewModel } from '../core';
-import type { Config, ExportItem, Finding, MetricName, Postmortem } from '../core';
-import { existsSync, writeFileSync } from 'node:fs';
-import { displayPath, findConfigFile, loadConfigFile, markdownFilesUnder } from './files';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import type { Config, ExportItem, LintedDocument } from '../core';
+import {
+  EXPORT_FORMATS, exportItems, isExportFormat, mergeConfigs, MissingPathError, parseDate, parsePostmortem, PostmortemEngine, RULE_IDS,
+  resolveConfig, timelineSvg, timelineViewModel,
+} from '../core';
+import type { CommandSpec } from './args';
+import { commandUsage, globalUsage, parseCommand, UsageError } from './args';
+import { enginePath, nodeHost } from './host';
+import { timelineJson, timelineText } from './timeline';
 
 declare const PACKAGE_VERSION: string;
 
-const USAGE = `Usage: postmortem <command> [options] FILE...
-
-Commands:
-  lint [options] PATH...                  Check postmortems; folders are searched for them
-      --format text|json                  text: file:line:column severity message rule-id
-      --today YYYY-MM-DD                  the date overdue action items are measured against
-      --config FILE                       use this config instead of the nearest .postmortem.yaml
-      --max-warnings N                    exit 1 when there are more than N warnings
-  timeline [--format text|json|svg] FILE...
-                                          Timeline events, time zone, stated and computed metrics
-                                          (svg: the timeline picture, one file only)
-  export --format FORMAT [--open-only] [-o FILE] PATH...
-                                          Action items as csv, jira-csv, linear-csv, json,
-                                          markdown, ics or gh; folders are searched for postmortems
-
-Exit codes: 0 fine, 1 lint errors (or too many warnings), 2 bad usage or unreadable input.
-
-Options:
-  -h, --help       Show this help
-  -v, --version    Show the version`;
-
-/** A bad invocation or unreadable input: one line on stderr, exit code 2. */
-class UsageError extends Error {}
-
-const METRIC_LABELS: Record<MetricName, string> = {
-  timeToDetect: 'time to detect',
-  timeToAcknowledge: 'time to acknowledge',
-  timeToMitigate: 'time to mitigate',
-  timeToResolve: 'time to resolve',
-  totalDuration: 'total duration',
-};
-
-interface Io {
+export interface Io {
   /** A line of output (a newline is added). */
   out: (s: string) => void;
   err: (s: string) => void;
   /** Raw output, written as is (exports keep their own line endings). */
   write?: (s: string) => void;
+  /** Standard input, for the operand `-`. */
+  stdin?: () => string;
 }
 
-/** Runs the CLI with the given arguments; returns the exit code. */
-export function main(argv: string[], io: Io): number {
+const EXPORT_NAMES = Object.keys(EXPORT_FORMATS).join(', ');
+
+const LINT: CommandSpec = {
+  name: 'lint',
+  operands: 'PATH...',
+  summary: 'Check postmortems; folders are searched for them, files are checked as named.\nOutput: file:line:column severity message rule-id (text) or an array of findings (json).',
+  options: {
+    format: { type: 'string', short: 'f', value: 'text|json', describe: 'Output format (default: text)' },
+    today: { type: 'string', value: 'YYYY-MM-DD', describe: 'The date overdue action items are measured against (default: today, UTC)' },
+    config: { type: 'string', short: 'c', value: 'FILE', describe: 'Use this configuration instead of the nearest .postmortem.yaml' },
+    'max-warnings': { type: 'string', value: 'N', describe: 'Exit 1 when there are more than N warnings' },
+  },
+};
+
+const TIMELINE: CommandSpec = {
+  name: 'timeline',
+  operands: 'FILE...',
+  summary: 'Timeline events, time zone, stated and computed metrics of postmortems (svg: the timeline picture, one file only).',
+  options: {
+    format: { type: 'string', short: 'f', value: 'text|json|svg', describe: 'Output format (default: text)' },
+  },
+};
+
+const EXPORT: CommandSpec = {
+  name: 'export',
+  operands: 'PATH...',
+  summary: `Action items as ${EXPORT_NAMES}; folders are searched for postmortems.`,
+  options: {
+    format: { type: 'string', short: 'f', value: 'FORMAT', describe: `One of ${EXPORT_NAMES} (required)` },
+    'open-only': { type: 'boolean', describe: 'Leave out items that are done' },
+    output: { type: 'string', short: 'o', value: 'FILE', describe: 'Write to FILE instead of standard output' },
+    force: { type: 'boolean', describe: 'Overwrite the --output file when it exists' },
+  },
+};
+
+const COMMANDS: Record<string, { spec: CommandSpec; run: (argv: string[], io: Io) => Promise<number> }> = {
+  lint: { spec: LINT, run: lintCommand },
+  timeline: { spec: TIMELINE, run: timelineCommand },
+  export: { spec: EXPORT, run: exportCommand },
+};
+
+/** Runs the CLI with the given arguments; resolves to the exit code. */
+export async function main(argv: string[], io: Io): Promise<number> {
   try {
-    return run(argv, io);
+    return await run(argv, io);
   } catch (e) {
     if (e instanceof UsageError) {
+      io.err(`postmortem: ${e.message}`);
+      return 2;
+    }
+    if (e instanceof MissingPathError) {
       io.err(`postmortem: ${e.message}`);
       return 2;
     }
@@ -60,103 +81,98 @@ export function main(argv: string[], io: Io): number {
   }
 }
 
-function run(argv: string[], io: Io): number {
+async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
-    io.out(USAGE);
+    io.out(globalUsage(Object.values(COMMANDS).map((c) => c.spec)));
     return command === undefined ? 2 : 0;
   }
   if (command === '-v' || command === '--version') {
     io.out(PACKAGE_VERSION);
     return 0;
   }
-  switch (command) {
-    case 'timeline':
-      return timelineCommand(rest, io);
-    case 'lint':
-      return lintCommand(rest, io);
-    case 'export':
-      return exportCommand(rest, io);
-    default:
-      throw new UsageError(`unknown command '${command}'; see 'postmortem --help'`);
-  }
+  const entry = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!entry) throw new UsageError(`unknown command '${command}'; see 'postmortem --help'`);
+  return entry.run(rest, io);
 }
 
-function timelineCommand(args: string[], io: Io): number {
-  let format = 'text';
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--format' || a === '-f') {
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value: text or json`);
-      format = v;
-    } else if (a.startsWith('--format=')) format = a.slice('--format='.length);
-    else if (a === '-h' || a === '--help') {
-      io.out(USAGE);
-      return 0;
-    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}' for timeline`);
-    else files.push(a);
-  }
-  if (format !== 'text' && format !== 'json' && format !== 'svg') throw new UsageError(`unknown format '${format}': use text, json or svg`);
-  if (files.length === 0) throw new UsageError('timeline needs a FILE');
-  if (format === 'svg') {
-    if (files.length > 1) throw new UsageError('--format svg takes one FILE');
-    io.out(timelineSvg(timelineViewModel(parsePostmortem(readText(files[0]!)), new Date().toISOString().slice(0, 10))).trimEnd());
+/** A path relative to the working folder with `/` separators, for output. */
+function displayPath(p: string): string {
+  const rel = relative(process.cwd(), resolve(p));
+  return (rel.startsWith('..') ? resolve(p) : rel).split(sep).join('/');
+}
+
+function readStdin(io: Io): string {
+  return io.stdin ? io.stdin() : readFileSync(0, 'utf8');
+}
+
+async function timelineCommand(args: string[], io: Io): Promise<number> {
+  const { values, operands, help } = parseCommand(TIMELINE, args);
+  if (help) {
+    io.out(commandUsage(TIMELINE));
     return 0;
   }
-  const docs = files.map((f) => ({ file: f, pm: parsePostmortem(readText(f)) }));
-  if (format === 'json') {
+  const format = (values.format as string | undefined) ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'svg') throw new UsageError(`unknown format '${format}': use text, json or svg`);
+  if (operands.length === 0) throw new UsageError('timeline needs a FILE');
+  if (format === 'svg' && operands.length > 1) throw new UsageError('--format svg takes one FILE');
+  const docs: Array<{ file: string; pm: ReturnType<typeof parsePostmortem> }> = [];
+  for (const file of operands) docs.push({ file, pm: parsePostmortem(await readOperand(file, io)) });
+  if (format === 'svg') io.out(timelineSvg(timelineViewModel(docs[0]!.pm, new Date().toISOString().slice(0, 10))).trimEnd());
+  else if (format === 'json') {
     const out = docs.map(({ file, pm }) => timelineJson(file, pm));
     io.out(JSON.stringify(out.length === 1 ? out[0] : out, null, 2));
-  } else {
-    io.out(docs.map(({ file, pm }) => timelineText(file, pm)).join('\n\n'));
-  }
+  } else io.out(docs.map(({ file, pm }) => timelineText(file, pm)).join('\n\n'));
   return 0;
 }
 
-function exportCommand(args: string[], io: Io): number {
-  let format: string | undefined;
-  let openOnly = false;
-  let output: string | undefined;
-  let force = false;
-  const paths: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const value = (name: string) => {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
-      if (v === undefined || v === '') throw new UsageError(`${name} needs a value`);
-      return v;
-    };
-    if (a === '--format' || a === '-f' || a.startsWith('--format=')) format = value('--format');
-    else if (a === '--open-only') openOnly = true;
-    else if (a === '-o' || a === '--output' || a.startsWith('--output=')) output = value('--output');
-    else if (a === '--force') force = true;
-    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}' for export`);
-    else paths.push(a);
+/** The text of a FILE operand (`-` is standard input); unreadable input is a usage error. */
+async function readOperand(file: string, io: Io): Promise<string> {
+  if (file === '-') return readStdin(io);
+  const kind = await nodeHost.stat(enginePath(file));
+  if (kind === 'directory') throw new UsageError(`${file}: is a directory`);
+  const text = kind === 'file' ? await nodeHost.readFile(enginePath(file)) : undefined;
+  if (text === undefined) throw new UsageError(`${file}: ${kind ? 'cannot be read' : 'no such file'}`);
+  return text;
+}
+
+/** Reports each configuration file's problems once on stderr. */
+function configReporter(io: Io): (doc: Pick<LintedDocument, 'lookup'>) => void {
+  const reported = new Set<string>();
+  return ({ lookup }) => {
+    const file = lookup.file;
+    if (!file || reported.has(file.path)) return;
+    reported.add(file.path);
+    const problems = [...file.problems, ...resolveConfig(lookup.config, RULE_IDS).problems];
+    for (const p of problems) io.err(`${displayPath(file.path)}${p.line ? `:${p.line}` : ''}: config warning: ${p.message}`);
+  };
+}
+
+async function exportCommand(args: string[], io: Io): Promise<number> {
+  const { values, operands, help } = parseCommand(EXPORT, args);
+  if (help) {
+    io.out(commandUsage(EXPORT));
+    return 0;
   }
-  if (format === undefined) throw new UsageError(`export needs --format: one of ${Object.keys(EXPORT_FORMATS).join(', ')}`);
-  if (!isExportFormat(format)) throw new UsageError(`unknown format '${format}': use one of ${Object.keys(EXPORT_FORMATS).join(', ')}`);
-  if (paths.length === 0) throw new UsageError('export needs a FILE or a folder');
-  if (output !== undefined && existsSync(output) && !force) throw new UsageError(`${output} exists: pass --force to overwrite it`);
+  const format = values.format as string | undefined;
+  const output = values.output as string | undefined;
+  if (format === undefined || format === '') throw new UsageError(`export needs --format: one of ${EXPORT_NAMES}`);
+  if (!isExportFormat(format)) throw new UsageError(`unknown format '${format}': use one of ${EXPORT_NAMES}`);
+  if (operands.length === 0) throw new UsageError('export needs a FILE or a folder');
+  if (output !== undefined && existsSync(output) && values.force !== true) throw new UsageError(`${output} exists: pass --force to overwrite it`);
+  const engine = new PostmortemEngine(nodeHost);
+  const report = configReporter(io);
   const items: ExportItem[] = [];
   let config: Config = {};
-  for (const path of paths) {
-    let st;
-    try {
-      st = statSync(path);
-    } catch {
-      throw new UsageError(`${path}: no such file or folder`);
-    }
-    for (const file of st.isDirectory() ? markdownFilesUnder(path) : [path]) {
-      const fileConfig = configFor(file, io);
-      config = mergeConfigs(config, fileConfig);
-      const pm = parsePostmortem(readText(file));
-      if (st.isDirectory() && !isPostmortem(pm, displayPath(file), resolveConfig(fileConfig, RULE_IDS).config.files)) continue;
-      items.push(...exportItems(pm, displayPath(file), { openOnly }));
-    }
+  for (const doc of await engine.postmortems(operands.map(enginePath))) {
+    report(doc);
+    config = mergeConfigs(config, doc.lookup.config);
+    items.push(...exportItems(doc.postmortem, displayPath(doc.path), { openOnly: values['open-only'] === true }));
   }
-  const result = renderExport(format, items, { ...(config.jiraPriorities ? { jiraPriorities: config.jiraPriorities } : {}), ...(config.linearPriorities ? { linearPriorities: config.linearPriorities } : {}) });
+  const result = EXPORT_FORMATS[format].render(items, {
+    ...(config.jiraPriorities ? { jiraPriorities: config.jiraPriorities } : {}),
+    ...(config.linearPriorities ? { linearPriorities: config.linearPriorities } : {}),
+  });
   if (output !== undefined) {
     try {
       writeFileSync(output, result.text);
@@ -169,100 +185,42 @@ function exportCommand(args: string[], io: Io): number {
   return 0;
 }
 
-interface LintArgs {
-  format: 'text' | 'json';
-  today: string;
-  config: string | undefined;
-  maxWarnings: number | undefined;
-  paths: string[];
-}
-
-function parseLintArgs(args: string[]): LintArgs {
-  const out: LintArgs = { format: 'text', today: new Date().toISOString().slice(0, 10), config: undefined, maxWarnings: undefined, paths: [] };
-  for (let i = 0; i < args.length; i++) {
-    let a = args[i]!;
-    let value: string | undefined;
-    const eq = a.indexOf('=');
-    if (a.startsWith('--') && eq > 0) {
-      value = a.slice(eq + 1);
-      a = a.slice(0, eq);
-    }
-    const take = () => {
-      const v = value ?? args[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
-    switch (a) {
-      case '--format': case '-f': {
-        const f = take();
-        if (f !== 'text' && f !== 'json') throw new UsageError(`unknown format '${f}': use text or json`);
-        out.format = f;
-        break;
-      }
-      case '--today': {
-        const d = take();
-        const iso = parseDate(d);
-        if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new UsageError(`--today needs a date as YYYY-MM-DD, not '${d}'`);
-        out.today = iso;
-        break;
-      }
-      case '--config': case '-c':
-        out.config = take();
-        break;
-      case '--max-warnings': {
-        const n = take();
-        if (!/^\d+$/.test(n)) throw new UsageError(`--max-warnings needs a whole number, not '${n}'`);
-        out.maxWarnings = Number(n);
-        break;
-      }
-      default:
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}' for lint`);
-        out.paths.push(a);
-    }
+async function lintCommand(args: string[], io: Io): Promise<number> {
+  const { values, operands, help } = parseCommand(LINT, args);
+  if (help) {
+    io.out(commandUsage(LINT));
+    return 0;
   }
-  if (out.paths.length === 0) throw new UsageError('lint needs a FILE or a folder');
-  return out;
-}
-
-interface FileFindings {
-  file: string;
-  findings: Finding[];
-}
-
-function lintCommand(args: string[], io: Io): number {
-  const opts = parseLintArgs(args);
-  let explicit: { config: Config } | undefined;
-  if (opts.config !== undefined) {
-    try {
-      statSync(opts.config);
-    } catch {
-      throw new UsageError(`${opts.config}: no such config file`);
-    }
-    explicit = reportConfig(opts.config, io);
+  const format = (values.format as string | undefined) ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format '${format}': use text or json`);
+  let today = new Date().toISOString().slice(0, 10);
+  if (typeof values.today === 'string') {
+    const iso = parseDate(values.today);
+    if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(`--today needs a date as YYYY-MM-DD, not '${values.today}'`);
+    today = iso;
   }
-  const results: FileFindings[] = [];
-  for (const path of opts.paths) {
-    let st;
-    try {
-      st = statSync(path);
-    } catch {
-      throw new UsageError(`${path}: no such file or folder`);
-    }
-    const files = st.isDirectory() ? markdownFilesUnder(path) : [path];
-    for (const file of files) {
-      const config = explicit?.config ?? configFor(file, io);
-      const text = readText(file);
-      const pm = parsePostmortem(text);
-      const globs = resolveConfig(config, RULE_IDS).config.files;
-      // Files named on the command line are always linted; folders yield only postmortems.
-      if (st.isDirectory() && !isPostmortem(pm, displayPath(file), globs)) continue;
-      const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-      const { findings } = lintPostmortem(pm, body, { config, today: opts.today });
-      results.push({ file: displayPath(file), findings });
-    }
+  let maxWarnings: number | undefined;
+  if (typeof values['max-warnings'] === 'string') {
+    if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings needs a whole number, not '${values['max-warnings']}'`);
+    maxWarnings = Number(values['max-warnings']);
   }
-  const all = results.flatMap((r) => r.findings.map((f) => ({ file: r.file, f })));
-  if (opts.format === 'json') {
+  const configFile = values.config as string | undefined;
+  if (configFile !== undefined && (await nodeHost.stat(enginePath(configFile))) !== 'file') throw new UsageError(`${configFile}: no such config file`);
+  if (operands.length === 0) throw new UsageError('lint needs a FILE or a folder');
+  const engine = new PostmortemEngine(nodeHost, configFile !== undefined ? { configFile: enginePath(configFile) } : {});
+  const report = configReporter(io);
+  const results: Array<{ file: string; doc: LintedDocument }> = [];
+  for (const operand of operands) {
+    if (operand === '-') {
+      const doc = await engine.lint(enginePath('stdin.md'), { text: readStdin(io), explicit: true, today });
+      if (doc) results.push({ file: '-', doc });
+      continue;
+    }
+    for (const doc of await engine.lintFiles([enginePath(operand)], { today })) results.push({ file: displayPath(doc.path), doc });
+  }
+  for (const { doc } of results) report(doc);
+  const all = results.flatMap(({ file, doc }) => doc.findings.map((f) => ({ file, f })));
+  if (format === 'json') {
     io.out(JSON.stringify(all.map(({ file, f }) => ({
       file, line: f.range.start.line, column: f.range.start.column, endLine: f.range.end.line, endColumn: f.range.end.column,
       severity: f.severity, ruleId: f.ruleId, message: f.message,
@@ -275,87 +233,6 @@ function lintCommand(args: string[], io: Io): number {
   const errors = all.filter((x) => x.f.severity === 'error').length;
   const warnings = all.filter((x) => x.f.severity === 'warning').length;
   if (errors > 0) return 1;
-  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) return 1;
+  if (maxWarnings !== undefined && warnings > maxWarnings) return 1;
   return 0;
-}
-
-const reported = new Set<string>();
-
-/** Loads a config file and reports its problems once on stderr. */
-function reportConfig(path: string, io: Io): { config: Config } {
-  const { config, problems } = loadConfigFile(path);
-  const resolved = resolveConfig(config, RULE_IDS);
-  if (!reported.has(path)) {
-    reported.add(path);
-    for (const p of [...problems, ...resolved.problems]) io.err(`${displayPath(path)}${p.line ? `:${p.line}` : ''}: config warning: ${p.message}`);
-  }
-  return { config };
-}
-
-function configFor(file: string, io: Io): Config {
-  const found = findConfigFile(file);
-  return found ? reportConfig(found, io).config : mergeConfigs();
-}
-
-function readText(file: string): string {
-  try {
-    if (file === '-') return readFileSync(0, 'utf8');
-    if (statSync(file).isDirectory()) throw new UsageError(`${file}: is a directory`);
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
-  }
-}
-
-/** The `timeline --format json` document for one file. */
-export function timelineJson(file: string, pm: Postmortem) {
-  return {
-    file,
-    title: pm.title ?? null,
-    date: pm.date ?? null,
-    timezone: pm.timeline.zone ? { name: pm.timeline.zone.name, offsetMinutes: pm.timeline.zone.offsetMinutes, source: pm.timeline.zone.source } : null,
-    events: pm.timeline.events.map((e) => ({
-      line: e.line,
-      time: e.time?.iso ?? null,
-      ...(e.time && e.time.dayOffset > 0 && !e.time.date ? { dayOffset: e.time.dayOffset } : {}),
-      text: e.text,
-      actor: e.actor ?? null,
-      kind: e.kind ?? null,
-    })),
-    statedMetrics: pm.statedMetrics.map((m) => ({ line: m.range.start.line, metric: m.metric, label: m.label, text: m.text, minutes: m.minutes ?? null })),
-    computedMetrics: pm.computedMetrics.readings.map((r) => ({
-      start: r.start,
-      startLine: r.from.line,
-      startTime: r.from.iso,
-      metrics: Object.fromEntries(
-        Object.entries(r.metrics).map(([name, m]) => [name, { minutes: m.minutes, to: m.to.kind, toLine: m.to.line }]),
-      ),
-    })),
-    problems: pm.problems.map((p) => ({ line: p.range.start.line, column: p.range.start.column, code: p.code, message: p.message })),
-  };
-}
-
-function timelineText(file: string, pm: Postmortem): string {
-  const lines: string[] = [];
-  lines.push(`${file}${pm.title ? ` — ${pm.title}` : ''}`);
-  for (const p of pm.problems) lines.push(`  ${p.range.start.line}:${p.range.start.column}  problem  ${p.message}`);
-  const zone = pm.timeline.zone;
-  lines.push(`  time zone: ${zone ? `${zone.name} (from ${zone.source})` : 'not stated'}`);
-  if (pm.timeline.events.length === 0) lines.push('  no timeline events found');
-  for (const e of pm.timeline.events) {
-    const t = e.time ? (e.time.date ? `${e.time.date} ` : '') + e.time.iso.replace(/^.*T/, '').slice(0, 8) : '--:--:--';
-    const tags = [e.actor ? `@${e.actor}` : '', e.kind ? `[${e.kind}]` : ''].filter(Boolean).join(' ');
-    lines.push(`  ${String(e.line).padStart(4)}  ${t.padEnd(19)}  ${e.text}${tags ? `  ${tags}` : ''}`);
-  }
-  if (pm.statedMetrics.length > 0) {
-    lines.push('  stated:');
-    for (const m of pm.statedMetrics) lines.push(`    ${METRIC_LABELS[m.metric]}: ${m.minutes !== undefined ? formatMinutes(m.minutes) : `? (${m.text})`}  (line ${m.range.start.line})`);
-  }
-  for (const r of pm.computedMetrics.readings) {
-    const parts = (Object.entries(r.metrics) as Array<[MetricName, { minutes: number }]>).map(([n, m]) => `${METRIC_LABELS[n]} ${formatMinutes(m.minutes)}`);
-    lines.push(`  computed from ${r.start} (line ${r.from.line}): ${parts.join(', ') || 'no milestones'}`);
-  }
-  return lines.join('\n');
 }

@@ -9,16 +9,16 @@ import { main } from '../../src/cli/main';
 const root = join(__dirname, '../../..');
 const example = join(root, 'examples/progress-sync-outage.md');
 
-function cli(...args: string[]) {
+async function cli(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 describe('postmortem timeline', () => {
-  it('prints the example timeline as JSON with events, zone and both kinds of metrics', () => {
-    const r = cli('timeline', '--format', 'json', example);
+  it('prints the example timeline as JSON with events, zone and both kinds of metrics', async () => {
+    const r = await cli('timeline', '--format', 'json', example);
     assert.equal(r.code, 0);
     const json = JSON.parse(r.out);
     assert.equal(json.events.length, 10);
@@ -35,20 +35,20 @@ describe('postmortem timeline', () => {
       ['totalDuration', 23], ['timeToDetect', 2], ['timeToMitigate', 21],
     ]);
   });
-  it('prints readable text by default', () => {
-    const r = cli('timeline', example);
+  it('prints readable text by default', async () => {
+    const r = await cli('timeline', example);
     assert.equal(r.code, 0);
     assert.match(r.out, /time zone: UTC \(from heading\)/);
     assert.match(r.out, /14:44:00 {2}Alice rolls back to v2\.4\.0 {2}@Alice \[mitigated\]/);
   });
-  it('draws the timeline as SVG', () => {
-    const r = cli('timeline', '--format', 'svg', example);
+  it('draws the timeline as SVG', async () => {
+    const r = await cli('timeline', '--format', 'svg', example);
     assert.equal(r.code, 0);
     assert.match(r.out, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     assert.match(r.out, />MITIGATED · Alice rolls back to v2\.4\.0</);
   });
-  it('prints an array for several files', () => {
-    const r = cli('timeline', '--format=json', example, join(root, 'test/fixtures/table-timeline.md'));
+  it('prints an array for several files', async () => {
+    const r = await cli('timeline', '--format=json', example, join(root, 'test/fixtures/table-timeline.md'));
     assert.equal(JSON.parse(r.out).length, 2);
   });
 });
@@ -67,15 +67,15 @@ describe('errors are one line on stderr and exit code 2', () => {
     ['an unknown export format', ['export', '--format', 'xlsx', example], /unknown format 'xlsx'/],
   ];
   for (const [what, args, message] of cases) {
-    it(`for ${what}`, () => {
-      const r = cli(...args);
+    it(`for ${what}`, async () => {
+      const r = await cli(...args);
       assert.equal(r.code, 2);
       assert.match(r.err, message);
       assert.equal(r.err.split('\n').length, 1);
       assert.equal(r.out, '');
     });
   }
-  it('from the built executable too', () => {
+  it('from the built executable too', async () => {
     const p = spawnSync(process.execPath, [join(root, 'dist/cli.js'), 'timeline', 'missing.md'], { encoding: 'utf8' });
     assert.equal(p.status, 2);
     assert.equal(p.stdout, '');
@@ -85,53 +85,53 @@ describe('errors are one line on stderr and exit code 2', () => {
 
 describe('postmortem lint', () => {
   const fixtures = join(root, 'test/fixtures');
-  it('prints file:line:column severity message rule-id and exits 0 on a clean postmortem', () => {
-    const r = cli('lint', '--today', '2025-04-15', example);
+  it('prints file:line:column severity message rule-id and exits 0 on a clean postmortem', async () => {
+    const r = await cli('lint', '--today', '2025-04-15', example);
     assert.equal(r.code, 0);
     assert.equal(r.out, '');
   });
-  it('measures overdue items against --today', () => {
-    const r = cli('lint', '--today', '2025-04-22', example);
+  it('measures overdue items against --today', async () => {
+    const r = await cli('lint', '--today', '2025-04-22', example);
     assert.equal(r.code, 0);
     assert.match(r.out, /progress-sync-outage\.md:68:56 warning Action item "Add query latency alerting \(>100ms p99\)" was due 2025-04-20, 2 days ago.* action-overdue$/);
   });
-  it('exits 1 on errors and prints JSON with exact positions', () => {
-    const r = cli('lint', '--format', 'json', '--today', '2025-04-15', join(fixtures, 'rules/frontmatter-invalid.md'));
+  it('exits 1 on errors and prints JSON with exact positions', async () => {
+    const r = await cli('lint', '--format', 'json', '--today', '2025-04-15', join(fixtures, 'rules/frontmatter-invalid.md'));
     assert.equal(r.code, 1);
     const json = JSON.parse(r.out);
     assert.deepEqual(Object.keys(json[0]), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'message']);
     assert.deepEqual(json.filter((f: { ruleId: string }) => f.ruleId === 'frontmatter-invalid').map((f: { line: number; severity: string }) => [f.line, f.severity]), [[2, 'error'], [3, 'error']]);
   });
-  it('exits 1 when warnings exceed --max-warnings', () => {
+  it('exits 1 when warnings exceed --max-warnings', async () => {
     const file = join(fixtures, 'rules/action-vague.md');
-    assert.equal(cli('lint', '--today', '2025-04-15', '--max-warnings', '100', file).code, 0);
-    assert.equal(cli('lint', '--today', '2025-04-15', '--max-warnings', '0', file).code, 1);
+    assert.equal((await cli('lint', '--today', '2025-04-15', '--max-warnings', '100', file)).code, 0);
+    assert.equal((await cli('lint', '--today', '2025-04-15', '--max-warnings', '0', file)).code, 1);
   });
-  it('searches folders for postmortems only', () => {
-    const r = cli('lint', '--format', 'json', '--today', '2025-04-15', join(root, 'examples'));
+  it('searches folders for postmortems only', async () => {
+    const r = await cli('lint', '--format', 'json', '--today', '2025-04-15', join(root, 'examples'));
     assert.equal(r.code, 0);
     assert.deepEqual(JSON.parse(r.out), []);
   });
-  it('uses --config, and the nearest .postmortem.yaml otherwise', () => {
+  it('uses --config, and the nearest .postmortem.yaml otherwise', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pm-cli-'));
     try {
       const file = join(dir, 'incident-postmortem.md');
       writeFileSync(file, readFileSync(join(fixtures, 'rules/action-vague.md')));
-      const count = (r: ReturnType<typeof cli>) => JSON.parse(r.out).filter((f: { ruleId: string }) => f.ruleId === 'action-vague').length;
-      assert.equal(count(cli('lint', '--format', 'json', '--today', '2025-04-15', file)), 4);
+      const count = (r: Awaited<ReturnType<typeof cli>>) => JSON.parse(r.out).filter((f: { ruleId: string }) => f.ruleId === 'action-vague').length;
+      assert.equal(count(await cli('lint', '--format', 'json', '--today', '2025-04-15', file)), 4);
       writeFileSync(join(dir, '.postmortem.yaml'), 'rules:\n  action-vague: off\n');
-      assert.equal(count(cli('lint', '--format', 'json', '--today', '2025-04-15', file)), 0);
+      assert.equal(count(await cli('lint', '--format', 'json', '--today', '2025-04-15', file)), 0);
       writeFileSync(join(dir, 'strict.yaml'), 'rules:\n  action-vague: error\n');
-      const strict = cli('lint', '--format', 'json', '--today', '2025-04-15', '--config', join(dir, 'strict.yaml'), file);
+      const strict = await cli('lint', '--format', 'json', '--today', '2025-04-15', '--config', join(dir, 'strict.yaml'), file);
       assert.equal(strict.code, 1);
       assert.equal(count(strict), 4);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
-  it('rejects bad options with exit code 2', () => {
+  it('rejects bad options with exit code 2', async () => {
     for (const args of [['lint'], ['lint', '--today', 'tomorrow', example], ['lint', '--max-warnings', 'x', example], ['lint', '--format', 'xml', example], ['lint', 'missing.md'], ['lint', '--config', 'missing.yaml', example]]) {
-      const r = cli(...args);
+      const r = await cli(...args);
       assert.equal(r.code, 2, args.join(' '));
       assert.equal(r.err.split('\n').length, 1);
     }
@@ -139,42 +139,66 @@ describe('postmortem lint', () => {
 });
 
 describe('postmortem export', () => {
-  function capture(...args: string[]) {
+  async function capture(...args: string[]) {
     const out: string[] = [];
     const err: string[] = [];
-    const code = main(args, { out: (s) => out.push(`${s}\n`), err: (s) => err.push(s), write: (s) => out.push(s) });
+    const code = await main(args, { out: (s) => out.push(`${s}\n`), err: (s) => err.push(s), write: (s) => out.push(s) });
     return { code, out: out.join(''), err: err.join('\n') };
   }
-  it('writes the chosen format to stdout and counts what it wrote on stderr', () => {
-    const r = capture('export', '--format', 'json', example);
+  it('writes the chosen format to stdout and counts what it wrote on stderr', async () => {
+    const r = await capture('export', '--format', 'json', example);
     assert.equal(r.code, 0);
     assert.equal(JSON.parse(r.out).length, 6);
     assert.equal(r.err, 'exported 6 action items');
   });
-  it('leaves done items out with --open-only, and says what gh skipped', () => {
-    assert.equal(JSON.parse(capture('export', '--format', 'json', '--open-only', example).out).length, 5);
-    assert.equal(capture('export', '--format', 'gh', example).err, 'exported 5 action items; skipped 1 (already done)');
+  it('leaves done items out with --open-only, and says what gh skipped', async () => {
+    assert.equal(JSON.parse((await capture('export', '--format', 'json', '--open-only', example)).out).length, 5);
+    assert.equal((await capture('export', '--format', 'gh', example)).err, 'exported 5 action items; skipped 1 (already done)');
   });
-  it('exports every postmortem of a folder', () => {
-    const r = capture('export', '--format', 'csv', join(root, 'test/fixtures'));
+  it('exports every postmortem of a folder', async () => {
+    const r = await capture('export', '--format', 'csv', join(root, 'test/fixtures'));
     assert.equal(r.code, 0);
     assert.match(r.out, /export-hostile\.md/);
     assert.match(r.out, /seed-complete\.md/);
   });
-  it('writes -o FILE, and does not overwrite it without --force', () => {
+  it('writes -o FILE, and does not overwrite it without --force', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pm-export-'));
     try {
       const file = join(dir, 'items.md');
-      assert.equal(capture('export', '--format', 'markdown', '-o', file, example).code, 0);
+      assert.equal((await capture('export', '--format', 'markdown', '-o', file, example)).code, 0);
       assert.match(readFileSync(file, 'utf8'), /^# Action items/);
-      const again = capture('export', '--format', 'csv', '-o', file, example);
+      const again = await capture('export', '--format', 'csv', '-o', file, example);
       assert.equal(again.code, 2);
       assert.match(again.err, /exists: pass --force/);
       assert.match(readFileSync(file, 'utf8'), /^# Action items/);
-      assert.equal(capture('export', '--format', 'csv', '-o', file, '--force', example).code, 0);
+      assert.equal((await capture('export', '--format', 'csv', '-o', file, '--force', example)).code, 0);
       assert.match(readFileSync(file, 'utf8'), /^id,priority,action/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('help', () => {
+  for (const [command, options] of [
+    ['lint', ['--format', '--today', '--config', '--max-warnings', '--help']],
+    ['timeline', ['--format', '--help']],
+    ['export', ['--format', '--open-only', '--output', '--force', '--help']],
+  ] as const) {
+    for (const flag of ['-h', '--help']) {
+      it(`postmortem ${command} ${flag} exits 0 and lists every option and the exit codes`, async () => {
+        const r = await cli(command, flag);
+        assert.equal(r.code, 0);
+        assert.equal(r.err, '');
+        assert.match(r.out, new RegExp(`^Usage: postmortem ${command} `));
+        for (const o of options) assert.match(r.out, new RegExp(`${o}\\b`));
+        assert.match(r.out, /Exit codes: 0 .*1 .*2 /);
+      });
+    }
+  }
+  it('postmortem --help lists the commands', async () => {
+    const r = await cli('--help');
+    assert.equal(r.code, 0);
+    for (const c of ['lint', 'timeline', 'export']) assert.match(r.out, new RegExp(`^  ${c} `, 'm'));
   });
 });
