@@ -52,12 +52,21 @@ const NOT_NAMES = new Set([
   'Release', 'Pipeline', 'Page', 'Pager', 'Health', 'Checks', 'Check', 'Cron', 'DNS', 'CDN', 'API', 'Node', 'Pod', 'Pods', 'Cluster',
 ]);
 
+/** Whether `word` stands in `text` with no letter right before or after it. */
+function containsWord(text: string, word: string): boolean {
+  const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!isLetter(text[at - 1]) && !isLetter(text[at + word.length])) return true;
+  }
+  return false;
+}
+
 /** Whether the words before a phrase (its clause) name a person as the subject. */
 function hasPersonSubject(clause: string, people: ReadonlySet<string>): boolean {
   if (/(?:^|\s)@[\w.-]+/.test(clause)) return true;
   if (ROLES.test(clause)) return true;
   for (const name of people) {
-    if (name.length >= 2 && new RegExp(`(?:^|[^\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\\p{L}])`, 'u').test(clause)) return true;
+    if (name.length >= 2 && containsWord(clause, name)) return true;
   }
   const words = clause.match(/\p{Lu}\p{Ll}+/gu) ?? [];
   return words.some((w) => !NOT_NAMES.has(w));

@@ -35,7 +35,8 @@ export const frontmatterInvalid: Rule = {
       // Point at the key's line inside the frontmatter.
       let line = fm.range.start.line;
       for (let l = fm.range.start.line + 1; l < fm.range.end.line; l++) {
-        if (new RegExp(`^${key}\\s*:`).test(lines.lineText(l))) {
+        const text = lines.lineText(l);
+        if (text.startsWith(key) && /^\s*:/.test(text.slice(key.length))) {
           line = l;
           break;
         }

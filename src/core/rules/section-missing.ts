@@ -41,7 +41,7 @@ function insertFix(pm: Postmortem, kind: SectionKind, lines: LineIndex, text: st
   const endLine = lines.lineCount;
   const end = { line: endLine, column: lines.lineText(endLine).length + 1 };
   const lead = lines.lineText(endLine) === '' ? (endLine > 1 && lines.lineText(endLine - 1) === '' ? '' : eol) : `${eol}${eol}`;
-  return { title: `Insert section "${title}"`, edits: [{ range: { start: end, end }, newText: `${lead}${block.replace(new RegExp(`${eol}$`), '')}` }] };
+  return { title: `Insert section "${title}"`, edits: [{ range: { start: end, end }, newText: `${lead}${block.endsWith(eol) ? block.slice(0, -eol.length) : block}` }] };
 }
 
 export const sectionMissing: Rule = {
