@@ -6,7 +6,8 @@
 //   4. both hosts again with a deliberately broken assertion, which must make the run fail.
 // Expects `npm run build` and `npm run package` to have run. Prints `integration: N passed, N failed`
 // last and exits non-zero on any failure. Every step runs under a timeout and kills what it started.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureCodeServer, installVsix, parseSummary, runTests, startCodeServer } from './harness/codeserver.mjs';
@@ -26,6 +27,10 @@ function makeWorkspace() {
   cpSync(path.join(root, 'test', 'integration', 'workspace'), ws, { recursive: true });
   cpSync(path.join(root, 'examples'), path.join(ws, 'postmortems'), { recursive: true });
   cpSync(path.join(root, 'test', 'fixtures', 'rules'), path.join(ws, 'postmortems', 'rules'), { recursive: true, filter: (f) => !f.endsWith('.json') });
+  // What CI says about the folder with nested configurations: the editor must show the same.
+  const cli = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'lint', '--format', 'json', 'nested'], { cwd: ws, encoding: 'utf8', timeout: 60_000 });
+  if (cli.status !== 0 && cli.status !== 1) throw new Error(`postmortem lint on nested/ failed: ${cli.stderr}`);
+  writeFileSync(path.join(ws, 'nested-cli-findings.json'), cli.stdout);
   return ws;
 }
 

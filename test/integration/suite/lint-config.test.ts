@@ -48,6 +48,27 @@ suite('Lint configuration and scope', () => {
     assert.deepStrictEqual(vscode.languages.getDiagnostics(notes.document.uri).filter((d) => d.source === 'postmortem'), []);
   });
 
+  test('the editor shows what the CLI says on a folder with nested configurations', async () => {
+    // Written by the runner from `postmortem lint --format json nested` in this workspace.
+    type CliFinding = { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; ruleId: string; message: string };
+    const cli = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('nested-cli-findings.json')))) as CliFinding[];
+    const files = [...new Set(cli.map((f) => f.file))].sort();
+    assert.deepStrictEqual(files, ['nested/postmortems/cache-eviction.md', 'nested/team-b/notes/retro.md']);
+    // The two configurations disagree on purpose: the findings differ per folder.
+    assert.ok(cli.some((f) => f.ruleId === 'action-vague' && f.severity === 'error'));
+    assert.ok(cli.some((f) => f.ruleId === 'action-missing-owner' && f.severity === 'info'));
+    await vscode.commands.executeCommand('postmortem.lintWorkspace');
+    const severity = ['error', 'warning', 'info', 'info'];
+    for (const file of files) {
+      const expected = cli.filter((f) => f.file === file).map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.severity} ${f.ruleId} ${f.message}`).sort();
+      const uri = workspaceUri(...file.split('/'));
+      const shown = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'postmortem').map((d) =>
+        `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${severity[d.severity]} ${(d.code as { value: string }).value} ${d.message}`).sort();
+      await waitFor(`${file} diagnostics`, () => (shown().length === expected.length ? true : undefined));
+      assert.deepStrictEqual(shown(), expected);
+    }
+  });
+
   test('typing a new problem is reported after the debounce', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '---\ntype: postmortem\n---\n# T\n\n## Action items\n\n- P1: Rotate the leaked API key — owner: @kim, due: 2025-05-01\n' });
     const editor = await vscode.window.showTextDocument(doc);
