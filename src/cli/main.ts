@@ -5,7 +5,7 @@ import {
   EXPORT_FORMATS, exportItems, isExportFormat, mergeConfigs, MissingPathError, parseDate, parsePostmortem, PostmortemEngine, RULE_IDS,
   resolveConfig, timelineSvg, timelineViewModel,
 } from '../core';
-import type { CommandSpec } from './args';
+import type { CommandSpec, OptionSpec } from './args';
 import { commandUsage, globalUsage, parseCommand, UsageError } from './args';
 import { enginePath, nodeHost } from './host';
 import { timelineJson, timelineText } from './timeline';
@@ -45,6 +45,16 @@ const TIMELINE: CommandSpec = {
   },
 };
 
+/** Options every format declares, offered as `--name`, with the formats that take each. */
+const FORMAT_OPTIONS = new Map<string, { spec: OptionSpec; formats: string[] }>();
+for (const [format, spec] of Object.entries(EXPORT_FORMATS)) {
+  for (const [name, o] of Object.entries(spec.options ?? {})) {
+    const known = FORMAT_OPTIONS.get(name);
+    if (known) known.formats.push(format);
+    else FORMAT_OPTIONS.set(name, { spec: { type: o.type, ...(o.value ? { value: o.value } : {}), describe: o.describe }, formats: [format] });
+  }
+}
+
 const EXPORT: CommandSpec = {
   name: 'export',
   operands: 'PATH...',
@@ -54,6 +64,7 @@ const EXPORT: CommandSpec = {
     'open-only': { type: 'boolean', describe: 'Leave out items that are done' },
     output: { type: 'string', short: 'o', value: 'FILE', describe: 'Write to FILE instead of standard output' },
     force: { type: 'boolean', describe: 'Overwrite the --output file when it exists' },
+    ...Object.fromEntries([...FORMAT_OPTIONS].map(([name, { spec, formats }]) => [name, { ...spec, describe: `${spec.describe} (${formats.join(', ')})` }])),
   },
 };
 
@@ -160,6 +171,13 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
   if (!isExportFormat(format)) throw new UsageError(`unknown format '${format}': use one of ${EXPORT_NAMES}`);
   if (operands.length === 0) throw new UsageError('export needs a FILE or a folder');
   if (output !== undefined && existsSync(output) && values.force !== true) throw new UsageError(`${output} exists: pass --force to overwrite it`);
+  const formatOptions: Record<string, string | boolean> = {};
+  for (const [name, { formats }] of FORMAT_OPTIONS) {
+    const v = values[name];
+    if (v === undefined) continue;
+    if (!formats.includes(format)) throw new UsageError(`--${name} is an option of ${formats.join(', ')}, not of ${format}`);
+    formatOptions[name] = v;
+  }
   const engine = new PostmortemEngine(nodeHost);
   const report = configReporter(io);
   const items: ExportItem[] = [];
@@ -172,6 +190,7 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
   const result = EXPORT_FORMATS[format].render(items, {
     ...(config.jiraPriorities ? { jiraPriorities: config.jiraPriorities } : {}),
     ...(config.linearPriorities ? { linearPriorities: config.linearPriorities } : {}),
+    formatOptions,
   });
   if (output !== undefined) {
     try {

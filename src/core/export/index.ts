@@ -6,7 +6,7 @@ import { jsonExport } from './json';
 import { linearCsv } from './linear-csv';
 import { markdownExport } from './markdown';
 import type { ExportItem } from './items';
-import type { ExportFormat, ExportOptions, ExportResult } from './types';
+import type { ExportFormat, ExportOptions, ExportOptionSpec, ExportResult } from './types';
 
 export { exportItems, incidentOf, stableId } from './items';
 export type { ExportItem } from './items';
@@ -15,10 +15,20 @@ export { shellQuote } from './gh';
 export { DEFAULT_JIRA_PRIORITIES } from './jira-csv';
 export { DEFAULT_LINEAR_PRIORITIES } from './linear-csv';
 export { slug } from './types';
-export type { ExportFormat, ExportOptions, ExportResult } from './types';
+export type { ExportFormat, ExportOptions, ExportOptionSpec, ExportResult } from './types';
 
-/** Every export format: its name in menus, its file extension, and what it is for. */
-export const EXPORT_FORMATS: Record<ExportFormat, { label: string; extension: string; describe: string; render: (items: readonly ExportItem[], o: ExportOptions) => ExportResult }> = {
+/** One export format: its name in menus, its file extension, what it is for, its options, how it renders. */
+export interface ExportFormatSpec {
+  label: string;
+  extension: string;
+  describe: string;
+  /** Options of this format only, by name. */
+  options?: Record<string, ExportOptionSpec>;
+  render: (items: readonly ExportItem[], o: ExportOptions) => ExportResult;
+}
+
+/** Every export format, in the order menus list them. Adding a format: its file and one entry here. */
+export const EXPORT_FORMATS: Record<ExportFormat, ExportFormatSpec> = {
   csv: { label: 'CSV', extension: 'csv', describe: 'Every field, for spreadsheets and scripts', render: genericCsv },
   'jira-csv': { label: 'Jira CSV', extension: 'csv', describe: "Columns Jira's CSV importer maps", render: jiraCsv },
   'linear-csv': { label: 'Linear CSV', extension: 'csv', describe: "Columns Linear's CSV importer maps", render: linearCsv },

@@ -9,6 +9,19 @@ export interface ExportOptions {
   linearPriorities?: Record<string, string>;
   /** Timestamp for DTSTAMP in iCalendar (tests pin it). */
   now?: Date;
+  /** Values of the options the chosen format declares (`--name value` on the command line). */
+  formatOptions?: Record<string, string | boolean>;
+}
+
+/**
+ * An option a format declares: the CLI offers it as `--name`, its help lists it, and the format's
+ * render function reads it from `formatOptions`.
+ */
+export interface ExportOptionSpec {
+  type: 'string' | 'boolean';
+  /** The value's name in the usage (`CHAR`), for string options. */
+  value?: string;
+  describe: string;
 }
 
 export interface ExportResult {
