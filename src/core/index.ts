@@ -20,3 +20,6 @@ export { actionFieldAt, actionLensText, deadlineCandidates, hoverAt, newTimeline
 export type { OutlineSymbol, SymbolKind, ActionField } from './authoring';
 export { IncrementalParser, splitChunks } from './incremental';
 export type { Chunk } from './incremental';
+export { METRIC_LABELS, METRIC_NAMES, metricLabel } from './vocabulary/metrics';
+export { MILESTONE_LABELS, MILESTONE_MARKERS, milestoneLabel } from './vocabulary/milestones';
+export { isPlaceholderOwner } from './vocabulary/placeholders';
