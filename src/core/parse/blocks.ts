@@ -1,13 +1,17 @@
 /** Helpers for walking the blocks of a section. */
 import type { Nodes, Paragraph } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
 
-/** Every paragraph inside a block, in order, not descending into tables. */
+/** Every paragraph inside a block, in order, not descending into tables (or into paragraphs). */
 export function paragraphs(node: Nodes): Paragraph[] {
   const out: Paragraph[] = [];
-  const visit = (n: Nodes) => {
-    if (n.type === 'paragraph') out.push(n);
-    else if ('children' in n && n.type !== 'table') for (const c of n.children as Nodes[]) visit(c);
-  };
-  visit(node);
+  visit(node, (n) => {
+    if (n.type === 'table') return SKIP;
+    if (n.type === 'paragraph') {
+      out.push(n);
+      return SKIP;
+    }
+    return undefined;
+  });
   return out;
 }
