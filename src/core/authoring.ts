@@ -1,10 +1,12 @@
 import type { ResolvedConfig } from './config';
-import type { ActionItem, Field, MilestoneKind, Position, Postmortem, Range, Section, SectionKind } from './model';
-import { documentPeople, isPlaceholderOwner } from './rules/helpers';
-import { bareLevel } from './rules/action-invalid-priority';
+import type { ActionItem, Field, Position, Postmortem, Range, Section, SectionKind } from './model';
 import { allSections } from './sections';
 import { LineIndex } from './text';
 import { dateOfEpochDay, epochDay, formatMinutes } from './time';
+import { milestoneLabel } from './vocabulary/milestones';
+import { documentPeople } from './vocabulary/people';
+import { isPlaceholderOwner } from './vocabulary/placeholders';
+import { bareLevel } from './vocabulary/priorities';
 
 const within = (r: Range, p: Position) =>
   (p.line > r.start.line || (p.line === r.start.line && p.column >= r.start.column)) &&
@@ -62,7 +64,7 @@ export function hoverAt(pm: Postmortem, pos: Position, today: string, config: Re
     const prev = events.slice(0, i).reverse().find((e) => e.time);
     const parts = [`**${t.iso}**${t.zone ? '' : ' (no time zone stated)'}`];
     const sinceStart = t.minutes - start.minutes;
-    parts.push(`${formatMinutes(Math.abs(sinceStart))} ${sinceStart >= 0 ? 'after' : 'before'} the ${pm.computedMetrics.milestones.impact ? 'start of impact' : 'first event'} (line ${start.line})`);
+    parts.push(`${formatMinutes(Math.abs(sinceStart))} ${sinceStart >= 0 ? 'after' : 'before'} the ${milestoneLabel(pm.computedMetrics.milestones.impact ? 'impact' : 'first-event')} (line ${start.line})`);
     if (prev?.time) {
       const d = t.minutes - prev.time.minutes;
       parts.push(d >= 0 ? `${formatMinutes(d)} after the previous entry (line ${prev.line})` : `⚠ ${formatMinutes(-d)} *before* the previous entry (line ${prev.line})`);
@@ -102,10 +104,6 @@ export interface OutlineSymbol {
   children: OutlineSymbol[];
 }
 
-const MILESTONE_WORD: Record<MilestoneKind, string> = {
-  trigger: 'trigger', impact: 'impact', detected: 'detected', acknowledged: 'acknowledged', mitigated: 'mitigated', resolved: 'resolved',
-};
-
 /** The outline: sections, with timeline events and action items as children. */
 export function outline(pm: Postmortem): OutlineSymbol[] {
   const clip = (s: string, n = 70) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -118,7 +116,7 @@ export function outline(pm: Postmortem): OutlineSymbol[] {
       for (const e of pm.timeline.events) {
         if (!inside(s, e.range) || !isDeepest(s, e.range)) continue;
         const time = e.time ? e.time.iso.replace(/^.*T/, '').slice(0, 5) : '--:--';
-        items.push({ name: clip(`${time} ${e.text}`), detail: e.kind ? MILESTONE_WORD[e.kind] : e.actor ?? '', kind: 'event', range: e.range, selectionRange: e.time?.range ?? e.range, children: [] });
+        items.push({ name: clip(`${time} ${e.text}`), detail: e.kind ?? e.actor ?? '', kind: 'event', range: e.range, selectionRange: e.time?.range ?? e.range, children: [] });
       }
     }
     if (sectionOwns(s, 'action-items', pm)) {

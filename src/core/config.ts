@@ -2,6 +2,8 @@ import { parseDocument } from 'yaml';
 import type { SectionKind } from './model';
 import type { Severity } from './rules/types';
 import { sectionKindOf } from './sections';
+import type { PriorityLevel } from './vocabulary/priorities';
+import { DEFAULT_PRIORITIES, DEFAULT_PRIORITY_MAP } from './vocabulary/priorities';
 
 export type RuleSetting = Severity | 'off' | [Severity | 'off', Record<string, unknown>];
 
@@ -25,11 +27,6 @@ export interface Config {
   linearPriorities?: Record<string, string>;
 }
 
-export interface PriorityLevel {
-  id: string;
-  description: string;
-}
-
 /** A configuration with every default filled in. */
 export interface ResolvedConfig {
   rules: Record<string, { severity: Severity | 'off'; options: Record<string, unknown> }>;
@@ -41,20 +38,8 @@ export interface ResolvedConfig {
   files: string[];
 }
 
-/** The seed guide's meaning of each level. */
-export const DEFAULT_PRIORITIES: PriorityLevel[] = [
-  { id: 'P0', description: 'Fix the immediate cause; usually done during or right after the incident.' },
-  { id: 'P1', description: 'Improve detection and response, so the next incident is shorter.' },
-  { id: 'P2', description: 'Prevent the root cause category from reaching production again.' },
-  { id: 'P3', description: 'Long-term systemic improvements to the organisation or tooling.' },
-];
-
-export const DEFAULT_PRIORITY_MAP: Record<string, string> = {
-  critical: 'P0', blocker: 'P0', urgent: 'P0', highest: 'P0', sev1: 'P0', 'sev 1': 'P0',
-  high: 'P1', major: 'P1', sev2: 'P1', 'sev 2': 'P1',
-  medium: 'P2', med: 'P2', normal: 'P2', moderate: 'P2', sev3: 'P2', 'sev 3': 'P2',
-  low: 'P3', lowest: 'P3', minor: 'P3', trivial: 'P3', sev4: 'P3', 'sev 4': 'P3',
-};
+export type { PriorityLevel } from './vocabulary/priorities';
+export { DEFAULT_PRIORITIES, DEFAULT_PRIORITY_MAP } from './vocabulary/priorities';
 
 export const DEFAULT_REQUIRED_SECTIONS: SectionKind[] = ['summary', 'impact', 'timeline', 'root-cause', 'action-items'];
 

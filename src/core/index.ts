@@ -26,3 +26,6 @@ export type { WorkspaceHost } from './host';
 export { basename, dirname, joinPath, normalizePath, relativePath } from './paths';
 export { stripBom } from './text';
 export type { Chunk } from './incremental';
+export { METRIC_LABELS, METRIC_NAMES, metricLabel } from './vocabulary/metrics';
+export { MILESTONE_LABELS, MILESTONE_MARKERS, milestoneLabel } from './vocabulary/milestones';
+export { isPlaceholderOwner } from './vocabulary/placeholders';

@@ -30,8 +30,3 @@ export function splitRow(row: Span): Span[] {
     return cell;
   });
 }
-
-/** A table cell's text with GFM's escaped pipes restored. */
-export function cellText(cell: Span): string {
-  return cell.text.replace(/\\\|/g, '|');
-}

@@ -1,8 +1,8 @@
 import type { ActionItem, MetricName, MilestoneKind, Postmortem, StartPoint } from './model';
-import { metricCandidates } from './rules/metrics-mismatch';
-import { epochDay } from './time';
-import { formatMinutes } from './time';
-import { isPlaceholderOwner } from './rules/helpers';
+import { fitsTimeline, lastEventRef, metricCandidates } from './metrics';
+import { epochDay, formatMinutes } from './time';
+import { METRIC_NAMES, endLabel, metricLabel, startLabel } from './vocabulary/metrics';
+import { isPlaceholderOwner } from './vocabulary/placeholders';
 
 /** One event as the panel draws it. All text is plain text, to be rendered as text. */
 export interface ViewEvent {
@@ -71,15 +71,6 @@ export interface TimelineViewModel {
   problems: string[];
 }
 
-const START_LABELS: Record<StartPoint, string> = { 'first-event': 'first event', trigger: 'trigger', impact: 'start of impact', declared: 'declaration' };
-const METRIC_LABELS: Record<MetricName, string> = {
-  timeToDetect: 'Time to detect', timeToAcknowledge: 'Time to acknowledge', timeToMitigate: 'Time to mitigate',
-  timeToResolve: 'Time to resolve', totalDuration: 'Total duration',
-};
-const END_LABELS: Record<string, string> = {
-  detected: 'detection', acknowledged: 'acknowledgement', mitigated: 'first mitigation', resolved: 'resolution', 'impact-end': 'end of impact', 'last-event': 'last event',
-};
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
@@ -142,19 +133,18 @@ export function timelineViewModel(pm: Postmortem, today: string): TimelineViewMo
   // Metric cards: from the most specific start point the timeline has.
   const readings = pm.computedMetrics.readings;
   const reading = readings.find((r) => r.start === 'impact') ?? readings.find((r) => r.start === 'declared') ?? readings[0];
-  const lastTimed = timed[timed.length - 1];
-  const last = lastTimed?.time ? { kind: 'last-event' as const, line: lastTimed.line, iso: lastTimed.time.iso, minutes: lastTimed.time.minutes } : undefined;
-  const metrics: ViewMetric[] = (Object.keys(METRIC_LABELS) as MetricName[]).map((metric) => {
+  const last = lastEventRef(events);
+  const metrics: ViewMetric[] = METRIC_NAMES.map((metric) => {
     const computed = reading?.metrics[metric];
     const stated = pm.statedMetrics.find((s) => s.metric === metric);
     const candidates = metricCandidates(pm.computedMetrics, last, metric);
-    const disagrees = stated?.minutes !== undefined && candidates.length > 0 && !candidates.some((c) => Math.abs(c.minutes - stated.minutes!) <= 1);
+    const disagrees = stated?.minutes !== undefined && !fitsTimeline(candidates, stated.minutes);
     return {
       metric,
-      label: METRIC_LABELS[metric],
+      label: metricLabel(metric),
       minutes: computed?.minutes,
       display: computed ? formatMinutes(computed.minutes) : '—',
-      basis: computed && reading ? `from ${START_LABELS[reading.start]} (line ${reading.from.line}) to ${END_LABELS[computed.to.kind] ?? computed.to.kind} (line ${computed.to.line})` : 'no milestone in the timeline',
+      basis: computed && reading ? `from ${startLabel(reading.start)} (line ${reading.from.line}) to ${endLabel(computed.to.kind)} (line ${computed.to.line})` : 'no milestone in the timeline',
       stated: stated ? { text: stated.text, minutes: stated.minutes, line: stated.range.start.line } : undefined,
       disagrees,
     };
@@ -170,7 +160,7 @@ export function timelineViewModel(pm: Postmortem, today: string): TimelineViewMo
     dayChanges,
     span: y,
     impact,
-    start: reading ? { point: reading.start, label: START_LABELS[reading.start] } : undefined,
+    start: reading ? { point: reading.start, label: startLabel(reading.start) } : undefined,
     metrics,
     actions: summarizeActions(pm.actionItems, today),
     problems: pm.problems.map((p) => `Line ${p.range.start.line}: ${p.message}`),

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import ts from 'typescript';
 import { globToRegExp } from '../../src/core';
-import { ZONE_AFTER, zoneSentenceRegExp } from '../../src/core/timeline';
+import { ZONE_AFTER } from '../../src/core/parse/timeline/leading-time';
+import { zoneSentenceRegExp } from '../../src/core/parse/timeline/zones';
 
 const root = join(__dirname, '../../..');
 const N = 100_000;

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parsePostmortem } from '../../src/core';
-import { classifyEvent, readLeadingTime } from '../../src/core/timeline';
+import { readLeadingTime } from '../../src/core/parse/timeline/leading-time';
+import { classifyEvent } from '../../src/core/vocabulary/milestones';
 
 const at = (text: string) => readLeadingTime({ text, offset: 0 });
 

@@ -1,5 +1,5 @@
-import { bareLevel } from '../rules/action-invalid-priority';
-import { isPlaceholderOwner } from '../rules/helpers';
+import { isPlaceholderOwner } from '../vocabulary/placeholders';
+import { bareLevel } from '../vocabulary/priorities';
 import type { Postmortem } from '../model';
 import { plainInline } from '../text';
 

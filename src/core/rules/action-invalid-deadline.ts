@@ -1,4 +1,4 @@
-import { isDoneMarker } from '../actions';
+import { isDoneMarker } from '../vocabulary/status';
 import { deadlineFixes } from './helpers';
 import type { Rule } from './types';
 

@@ -1,10 +1,6 @@
+import { bareLevel } from '../vocabulary/priorities';
 import { setFieldFix } from './helpers';
 import type { Fix, Rule } from './types';
-
-/** A priority cell without Markdown decoration: `**P1**` and `[P1]` read as `P1`. */
-export function bareLevel(text: string): string {
-  return text.replace(/[*_`[\]()]/g, '').trim();
-}
 
 export const actionInvalidPriority: Rule = {
   id: 'action-invalid-priority',

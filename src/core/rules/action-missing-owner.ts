@@ -1,4 +1,6 @@
-import { documentPeople, isPlaceholderOwner, quote, setFieldFix } from './helpers';
+import { documentPeople } from '../vocabulary/people';
+import { isPlaceholderOwner } from '../vocabulary/placeholders';
+import { quote, setFieldFix } from './helpers';
 import type { Fix, Rule } from './types';
 
 export const actionMissingOwner: Rule = {

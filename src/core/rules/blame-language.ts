@@ -1,5 +1,5 @@
 import { findBlame } from '../blame';
-import { documentPeople } from './helpers';
+import { documentPeople } from '../vocabulary/people';
 import type { Rule } from './types';
 
 const COUNTERFACTUAL = /^(?:should|could|would|ought)/i;

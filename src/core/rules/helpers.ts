@@ -1,32 +1,6 @@
-import type { ActionItem, Field, Postmortem, Range } from '../model';
+import type { ActionItem, Field, Range } from '../model';
 import { dateOfEpochDay, epochDay } from '../time';
 import type { Fix } from './types';
-
-/** People named in the document: frontmatter people, action-item owners and timeline actors. */
-export function documentPeople(pm: Postmortem): string[] {
-  const names = new Set<string>();
-  const add = (v: unknown) => {
-    if (typeof v === 'string') {
-      for (const part of v.split(/[,;]/)) {
-        const n = part.replace(/^@/, '').trim();
-        if (n.length >= 2 && n.length <= 40 && !isPlaceholderOwner(n)) names.add(n);
-      }
-    } else if (Array.isArray(v)) v.forEach(add);
-  };
-  const data = pm.frontmatter?.data;
-  if (data) for (const key of ['authors', 'author', 'owner', 'owners', 'commander', 'incident_commander', 'responders', 'participants']) add(data[key]);
-  for (const item of pm.actionItems) add(item.owner.value);
-  for (const e of pm.timeline.events) if (e.actor && /^[\p{Lu}@]/u.test(e.actor) && !SYSTEMS.has(e.actor.toLowerCase())) add(e.actor);
-  return [...names];
-}
-
-const SYSTEMS = new Set(['monitoring', 'pagerduty', 'opsgenie', 'alertmanager', 'prometheus', 'datadog', 'grafana', 'sentry', 'ci', 'automation', 'kubernetes', 'on-call', 'support', 'customers', 'a customer', 'customer support']);
-
-/** Owners that name nobody. */
-export function isPlaceholderOwner(text: string): boolean {
-  const t = text.replace(/[`*_@]/g, '').trim().toLowerCase();
-  return /^(?:|tbd|tba|tbc|\?+|-+|—|–|n\/?a|none|nobody|someone|somebody|anyone|team|the team|unassigned|unknown|todo|xxx|owner|\[owner\]|<owner>)$/.test(t);
-}
 
 export function addDays(iso: string, days: number): string {
   return dateOfEpochDay(epochDay(iso) + days);

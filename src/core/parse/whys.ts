@@ -1,6 +1,11 @@
-import type { Range, Section, WhyChain, WhyStep } from './model';
-import type { LineIndex, Span } from './text';
-import { plainInline, sliceSpan, trimSpan } from './text';
+/** Reads Five Whys chains from the lines of root-cause and contributing-factors sections. */
+import type { RootContent } from 'mdast';
+import type { Range, Section, WhyChain, WhyStep } from '../model';
+import type { LineIndex, Span } from '../text';
+import { plainInline, sliceSpan, spanLines, trimSpan } from '../text';
+import { paragraphs } from './blocks';
+import type { ParseContext } from './context';
+import { currentKindSection, spanOf } from './context';
 
 /** A source line of a root-cause section, with the block it belongs to. */
 export interface WhyLine {
@@ -8,6 +13,23 @@ export interface WhyLine {
   /** Lines of one paragraph share a block number. */
   block: number;
   section: Section | undefined;
+}
+
+/** Lines collected for {@link readWhyChains}, and the number of paragraphs seen. */
+export interface WhyLines {
+  lines: WhyLine[];
+  blocks: number;
+}
+
+/** Collects the lines of every paragraph in a block (not in tables), each paragraph its own block number. */
+export function collectWhyLines(ctx: ParseContext, node: RootContent, out: WhyLines): void {
+  const section = currentKindSection(ctx);
+  for (const p of paragraphs(node)) {
+    const s = spanOf(ctx, p);
+    if (!s) continue;
+    out.blocks++;
+    for (const line of spanLines(s)) out.lines.push({ span: line, block: out.blocks, section });
+  }
 }
 
 const LEAD = /^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:(?:\*\*|__)?(?:Q|Q\d{1,2}|Question)(?:\*\*|__)?\s*[:.]\s*)?/i;

@@ -1,0 +1,58 @@
+/** Reads timeline entries written as list items, with grouping items and date lines. */
+import type { List, ListItem } from 'mdast';
+import type { Span } from '../../text';
+import { plainInline, spanLines } from '../../text';
+import { parseDate } from '../../time';
+import { paragraphs } from '../blocks';
+import type { ParseContext } from '../context';
+import { spanOf } from '../context';
+import { dateInHeading, dateLine } from './dates';
+import { readLeadingTime } from './leading-time';
+import type { RawEvent } from './raw';
+import { pushEvent } from './raw';
+
+/** Reads each item of a timeline list (and of lists nested in items without a paragraph). */
+export function readTimelineList(ctx: ParseContext, list: List, out: RawEvent[]): void {
+  for (const item of list.children) readTimelineItem(ctx, item, out);
+}
+
+function readTimelineItem(ctx: ParseContext, item: ListItem, out: RawEvent[]): void {
+  const first = item.children[0];
+  const s = first && first.type === 'paragraph' ? spanOf(ctx, first) : undefined;
+  const nested = item.children.filter((c): c is List => c.type === 'list');
+  if (!s) {
+    for (const l of nested) readTimelineList(ctx, l, out);
+    return;
+  }
+  const lines = spanLines(s);
+  const lead = readLeadingTime(lines[0]!, ctx.dates.current);
+  const nestedTimed = nested.some((l) => l.children.some((c) => {
+    const p = c.children[0];
+    const ps = p && p.type === 'paragraph' ? spanOf(ctx, p) : undefined;
+    return ps !== undefined && readLeadingTime(spanLines(ps)[0]!, ctx.dates.current) !== undefined;
+  }));
+  if (!lead && nestedTimed) {
+    // A grouping item (`- June 14` or `- Day 2`) whose children are the events.
+    const d = dateInHeading(lines[0]!.text) ?? parseDate(plainInline(lines[0]!.text).replace(/[:`]/g, ''));
+    if (d) ctx.dates.current = d;
+    for (const l of nested) readTimelineList(ctx, l, out);
+    return;
+  }
+  if (!lead && lines.length === 1) {
+    // A line that is only a date sets the date for what follows.
+    const d = dateLine(lines[0]!);
+    if (d) {
+      ctx.dates.current = d;
+      return;
+    }
+  }
+  const itemSpan = spanOf(ctx, item)!;
+  const extra: Span[] = [...lines.slice(1)];
+  for (const child of item.children.slice(1)) {
+    for (const p of paragraphs(child)) {
+      const ps = spanOf(ctx, p);
+      if (ps) extra.push(...spanLines(ps));
+    }
+  }
+  pushEvent(ctx, out, { time: lead?.time, lead: lead?.rest ?? lines[0]!, extra, whole: itemSpan, source: 'list' });
+}

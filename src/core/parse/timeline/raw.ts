@@ -1,0 +1,46 @@
+/** Events as read from the text, before times are resolved against dates and zones. */
+import type { TimeZone, TimelineEvent } from '../../model';
+import type { Span } from '../../text';
+import { trimSpan } from '../../text';
+import type { ParseContext } from '../context';
+import type { RawTime } from './leading-time';
+
+/** An event as read from the text, before times are resolved against dates and zones. */
+export interface RawEvent {
+  range: TimelineEvent['range'];
+  line: number;
+  raw: RawTime | undefined;
+  /** The date in force where the event was written (a date heading or an earlier dated event). */
+  dateContext: string | undefined;
+  /** A zone given by the table header of the event's table. */
+  tableZone: TimeZone | undefined;
+  textSpans: Span[];
+  actor: string | undefined;
+  /** The text after the timestamp, for actor detection once all names are known. */
+  lead: Span;
+  source: TimelineEvent['source'];
+}
+
+/**
+ * Adds an event: `time` as read (a date on it becomes the date in force), `lead` the text after the
+ * time, `extra` its further lines, `whole` all of it (for the range).
+ */
+export function pushEvent(
+  ctx: ParseContext, out: RawEvent[],
+  event: { time: RawTime | undefined; lead: Span; extra: Span[]; whole: Span; source: RawEvent['source']; tableZone?: TimeZone | undefined; actor?: string | undefined },
+): void {
+  if (event.time?.date) ctx.dates.current = event.time.date;
+  const trimmed = trimSpan(event.whole);
+  const range = ctx.index.range(trimmed.offset, trimmed.offset + trimmed.text.length);
+  out.push({
+    range,
+    line: range.start.line,
+    raw: event.time,
+    dateContext: ctx.dates.current,
+    tableZone: event.tableZone,
+    textSpans: event.extra.map(trimSpan).filter((x) => x.text !== ''),
+    actor: event.actor,
+    lead: trimSpan(event.lead),
+    source: event.source,
+  });
+}

@@ -1,0 +1,60 @@
+/** Reads timeline entries written as table rows: time, date, actor and event columns by header. */
+import type { Table } from 'mdast';
+import type { TimeZone } from '../../model';
+import { splitRow } from '../../table';
+import { plainInline, trimSpan } from '../../text';
+import { parseDate } from '../../time';
+import type { ParseContext } from '../context';
+import { spanOf } from '../context';
+import { readLeadingTime } from './leading-time';
+import type { RawEvent } from './raw';
+import { pushEvent } from './raw';
+import { zoneInText } from './zones';
+
+/** Header wordings (lowercase letters and spaces only, parentheses dropped) of each timeline column. */
+const COLUMN_HEADERS = {
+  time: ['time', 'timestamp', 'when', 'time utc', 'datetime', 'date time', 'date and time', 'clock'],
+  date: ['date', 'day'],
+  actor: ['actor', 'who', 'by', 'source', 'owner', 'person', 'team', 'responder', 'role'],
+  event: ['event', 'events', 'description', 'what', 'what happened', 'action', 'activity', 'details', 'detail', 'notes', 'note', 'summary', 'message', 'entry'],
+};
+
+/**
+ * Reads a timeline table. Without a time column the first column holds times (unless it is the
+ * date column); without an event column the last one does. A zone in the time or date header
+ * (`Time (UTC)`) applies to the table's rows.
+ */
+export function readTimelineTable(ctx: ParseContext, table: Table, out: RawEvent[]): void {
+  const [header, ...rows] = table.children;
+  const hs = header && spanOf(ctx, header);
+  if (!hs) return;
+  const headers = splitRow(hs).map((c) => c.text.trim());
+  const norm = headers.map((h) => plainInline(h).toLowerCase().replace(/\([^()]{0,200}\)/g, '').replace(/[^a-z ]/g, '').trim());
+  const find = (words: string[]) => norm.findIndex((h) => words.includes(h));
+  let timeCol = find(COLUMN_HEADERS.time);
+  const dateCol = find(COLUMN_HEADERS.date);
+  const actorCol = find(COLUMN_HEADERS.actor);
+  let eventCol = find(COLUMN_HEADERS.event);
+  if (timeCol < 0) timeCol = dateCol >= 0 && dateCol !== 0 ? 0 : dateCol >= 0 ? -1 : 0;
+  if (eventCol < 0) eventCol = headers.length - 1;
+  let tableZone: TimeZone | undefined;
+  for (const h of [timeCol, dateCol]) {
+    if (h >= 0 && headers[h]) tableZone ??= zoneInText(headers[h]!, 'table-header', ctx.dates.incident);
+  }
+  ctx.zones.table ??= tableZone;
+  for (const row of rows) {
+    const rs = spanOf(ctx, row);
+    if (!rs) continue;
+    const cells = splitRow(rs);
+    if (dateCol >= 0 && cells[dateCol]) {
+      const d = parseDate(plainInline(cells[dateCol]!.text).replace(/`/g, ''));
+      if (d) ctx.dates.current = d;
+    }
+    const timeCell = timeCol >= 0 ? cells[timeCol] : undefined;
+    const lead = timeCell && timeCell.text.trim() !== '' ? readLeadingTime(timeCell, ctx.dates.current) : undefined;
+    const eventCell = trimSpan(cells[eventCol] ?? { text: '', offset: rs.offset + rs.text.length });
+    const actorCell = actorCol >= 0 ? cells[actorCol] : undefined;
+    const actor = actorCell && actorCell.text.trim() !== '' ? plainInline(actorCell.text.replace(/\\\|/g, '|')) : undefined;
+    pushEvent(ctx, out, { time: lead?.time, lead: eventCell, extra: [], whole: trimSpan(rs), source: 'table', tableZone, actor });
+  }
+}

@@ -1,0 +1,26 @@
+/** Zones stated in words around a timeline: `All times UTC`, `## Timeline (PDT)`, `| Time (UTC) |`. */
+import type { TimeZone } from '../../model';
+import { ZONE_PATTERN, parseZone } from '../../time';
+
+/** A zone named in a sentence or heading: `all times UTC`, `Times are in PDT (UTC-7)`, `Time (UTC)`. */
+const ZONE_SENTENCE = new RegExp(String.raw`\b(?:times?|timestamps?|clock)\b[^\n.]{0,40}?(?:\(|\b|\s)(${ZONE_PATTERN})(?![\w/])`, 'i');
+
+/** The sentence pattern `zoneInText` uses (exported for the regex timing test). */
+export function zoneSentenceRegExp(): RegExp {
+  return ZONE_SENTENCE;
+}
+
+/**
+ * The zone a sentence or heading names. A bare `(UTC)` counts in headings and table headers but
+ * not in running text of the section.
+ */
+export function zoneInText(text: string, source: TimeZone['source'], date?: string): TimeZone | undefined {
+  const m = ZONE_SENTENCE.exec(text.slice(0, 400));
+  if (m) {
+    const z = parseZone(m[1]!, source, date);
+    if (z) return z;
+  }
+  const bare = new RegExp(String.raw`\((${ZONE_PATTERN})\)`).exec(text.slice(0, 400));
+  if (bare && source !== 'section-text') return parseZone(bare[1]!, source, date);
+  return undefined;
+}
