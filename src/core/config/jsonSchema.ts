@@ -68,6 +68,7 @@ export function expectation(schema: JsonSchema): string {
   else if (lo !== undefined) words += ` ≥ ${lo}`;
   else if (hi !== undefined) words += ` ≤ ${hi}`;
   if (types.includes('array') && schema.items && !Array.isArray(schema.items)) words += ` of ${expectation(schema.items)}`;
+  if (types.includes('object') && typeof schema.additionalProperties === 'object') words += ` to ${expectation(schema.additionalProperties)}`;
   return words;
 }
 
