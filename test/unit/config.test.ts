@@ -108,6 +108,19 @@ describe('the schema', () => {
     ];
     for (const sample of samples) assert.equal(validateSchema(sample, schema).length === 0, check(sample), JSON.stringify(sample));
   });
+  it('our validator agrees with Ajv on the other keywords it supports (oneOf, required, tuples, bounds)', () => {
+    const cases: Array<[import('../../src/core').JsonSchema, unknown[]]> = [
+      [{ oneOf: [{ type: 'integer' }, { type: 'number', minimum: 0 }] }, [1, -1, 1.5, -1.5, 'x']],
+      [{ type: 'object', required: ['id'], properties: { id: { type: 'string' } } }, [{}, { id: 'a' }, { id: 1 }, { id: 'a', x: 1 }, []]],
+      [{ type: 'array', items: [{ type: 'string' }, { type: 'boolean' }], minItems: 1, maxItems: 2 }, [[], ['a'], ['a', true], ['a', 1], ['a', true, 1], [1]]],
+      [{ type: ['string', 'null'], enum: ['a', null] }, ['a', null, 'b', 1]],
+      [{ type: 'number', maximum: 3 }, [3, 3.5, 4]],
+    ];
+    for (const [schema, values] of cases) {
+      const check = ajv.compile(schema);
+      for (const v of values) assert.equal(validateSchema(v, schema).length === 0, check(v), `${JSON.stringify(schema)} on ${JSON.stringify(v)}`);
+    }
+  });
   it('declares every top-level key of Config and nothing else', () => {
     const keys: Array<keyof Config> = ['files', 'rules', 'requiredSections', 'priorities', 'priorityMap', 'whyChainLength', 'requireTicket', 'jiraPriorities', 'linearPriorities'];
     assert.deepEqual(Object.keys(CONFIG_KEYS), keys);
