@@ -1,31 +1,21 @@
-import { parseDocument } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, isSeq, isAlias, parseDocument } from 'yaml';
+import type { Document, Node } from 'yaml';
 import type { SectionKind } from './model';
-import type { Severity } from './rules/types';
+import { RULES } from './rules';
+import type { Rule, Severity } from './rules/types';
 import { sectionKindOf } from './sections';
 import type { PriorityLevel } from './vocabulary/priorities';
 import { DEFAULT_PRIORITIES, DEFAULT_PRIORITY_MAP } from './vocabulary/priorities';
+import type { JsonPath } from './config/jsonSchema';
+import { configSchema, registryConfigSchema } from './config/schema';
+import type { Config } from './config/types.generated';
+import { errorMessage, validateAndPrune } from './config/validate';
 
-export type RuleSetting = Severity | 'off' | [Severity | 'off', Record<string, unknown>];
+export type { Config };
+export { configFromSettings } from './config/settings';
 
-/** The configuration as written in `.postmortem.yaml` or VS Code settings; every key optional. */
-export interface Config {
-  rules?: Record<string, RuleSetting>;
-  /** Section kinds (or headings that name them) that every postmortem must have. */
-  requiredSections?: string[];
-  /** Priority levels in order of urgency, with what each means. */
-  priorities?: Array<string | { id: string; description?: string }>;
-  /** Words people write for priorities, mapped to a level: `High: P1`. */
-  priorityMap?: Record<string, string>;
-  /** Steps a Five Whys chain should reach. */
-  whyChainLength?: number;
-  /** Ask every open action item for a ticket or link. */
-  requireTicket?: boolean;
-  /** Globs of files that are postmortems. */
-  files?: string[];
-  /** P-level to the tracker's priority name, for the Jira and Linear CSV exports. */
-  jiraPriorities?: Record<string, string>;
-  linearPriorities?: Record<string, string>;
-}
+/** A rule's setting in a programmatic config (the generated `Config` has one type per rule). */
+export type RuleSetting = Severity | 'off' | [Severity | 'off', Record<string, unknown>?];
 
 /** A configuration with every default filled in. */
 export interface ResolvedConfig {
@@ -45,8 +35,6 @@ export const DEFAULT_REQUIRED_SECTIONS: SectionKind[] = ['summary', 'impact', 't
 
 export const DEFAULT_FILES = ['**/postmortems/**/*.md', '**/postmortem/**/*.md', '**/*postmortem*.md', '**/*post-mortem*.md', '**/incidents/**/*.md'];
 
-const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
-
 /** A problem found in a configuration; the config still applies without the bad part. */
 export interface ConfigProblem {
   message: string;
@@ -55,60 +43,64 @@ export interface ConfigProblem {
 }
 
 /**
- * Fills in defaults and checks values. Unknown rule ids and bad values are reported, never thrown;
- * `knownRules` are the ids that exist.
+ * Fills in defaults and checks values against the schema (src/core/config/schema.ts), rule options
+ * against each rule's declared schema. Unknown keys, unknown rule ids and bad values are reported,
+ * never thrown, and left out; the rest applies. `knownRules` are the ids that exist; `rules` are the
+ * rule objects whose option schemas apply (the registry by default).
  */
-export function resolveConfig(config: Config, knownRules: readonly string[]): { config: ResolvedConfig; problems: ConfigProblem[] } {
-  const problems: ConfigProblem[] = [];
-  const rules: ResolvedConfig['rules'] = {};
-  for (const [id, setting] of Object.entries(config.rules ?? {})) {
-    if (!knownRules.includes(id)) {
-      problems.push({ message: `Unknown rule "${id}" in rules` });
-      continue;
-    }
-    const [severity, options] = Array.isArray(setting) ? setting : [setting, {}];
-    if (typeof severity !== 'string' || !SEVERITIES.has(severity)) {
-      problems.push({ message: `Rule "${id}": severity must be off, info, warning or error` });
-      continue;
-    }
-    rules[id] = { severity, options: options && typeof options === 'object' ? options : {} };
+export function resolveConfig(config: Config, knownRules: readonly string[], rules: readonly Rule[] = RULES): { config: ResolvedConfig; problems: ConfigProblem[] } {
+  const known = knownRules.map((id) => rules.find((r) => r.id === id) ?? { id, summary: id, defaultSeverity: 'warning' as const });
+  const sameAsRegistry = known.length === RULES.length && known.every((r, i) => r === RULES[i]);
+  const schema = sameAsRegistry ? registryConfigSchema() : configSchema(known as Rule[]);
+  const data = config && typeof config === 'object' && !Array.isArray(config) ? (config as Record<string, unknown>) : {};
+  const { value, errors } = validateAndPrune(data, schema);
+  const problems: ConfigProblem[] = errors.map((e) => ({ message: errorMessage(e) }));
+  const c = value as Config;
+  const resolvedRules: ResolvedConfig['rules'] = {};
+  for (const [id, setting] of Object.entries(c.rules ?? {})) {
+    if (setting === undefined) continue;
+    const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
+    resolvedRules[id] = { severity, options: { ...(options ?? {}) } };
   }
   const requiredSections: SectionKind[] = [];
-  for (const s of config.requiredSections ?? DEFAULT_REQUIRED_SECTIONS) {
-    const kind = typeof s === 'string' ? (sectionKindOf(s) ?? sectionKindOf(s.replace(/-/g, ' '))) : undefined;
+  for (const s of c.requiredSections ?? DEFAULT_REQUIRED_SECTIONS) {
+    const kind = sectionKindOf(s) ?? sectionKindOf(s.replace(/-/g, ' '));
     if (kind) requiredSections.push(kind);
-    else problems.push({ message: `requiredSections: "${String(s)}" is not a section this tool knows` });
+    else problems.push({ message: `requiredSections: "${s}" is not a section this tool knows` });
   }
-  let priorities = DEFAULT_PRIORITIES;
-  if (Array.isArray(config.priorities) && config.priorities.length > 0) {
-    priorities = config.priorities.flatMap((p) => {
-      if (typeof p === 'string') return [{ id: p, description: '' }];
-      if (p && typeof p === 'object' && typeof p.id === 'string') return [{ id: p.id, description: p.description ?? '' }];
-      problems.push({ message: 'priorities: each entry is a level name or { id, description }' });
-      return [];
-    });
-  }
+  const priorities = c.priorities && c.priorities.length > 0
+    ? c.priorities.map((p) => (typeof p === 'string' ? { id: p, description: '' } : { id: p.id, description: p.description ?? '' }))
+    : DEFAULT_PRIORITIES;
   const priorityMap: Record<string, string> = { ...DEFAULT_PRIORITY_MAP };
-  for (const [word, level] of Object.entries(config.priorityMap ?? {})) priorityMap[word.toLowerCase()] = String(level);
-  let whyChainLength = 5;
-  if (config.whyChainLength !== undefined) {
-    if (Number.isInteger(config.whyChainLength) && config.whyChainLength >= 1 && config.whyChainLength <= 20) whyChainLength = config.whyChainLength;
-    else problems.push({ message: 'whyChainLength must be a whole number from 1 to 20' });
-  }
-  const files = Array.isArray(config.files) && config.files.every((f) => typeof f === 'string') ? config.files : DEFAULT_FILES;
+  for (const [word, level] of Object.entries(c.priorityMap ?? {})) if (level !== undefined) priorityMap[word.toLowerCase()] = level;
   return {
-    config: { rules, requiredSections, priorities, priorityMap, whyChainLength, requireTicket: config.requireTicket === true, files },
+    config: {
+      rules: resolvedRules,
+      requiredSections,
+      priorities,
+      priorityMap,
+      whyChainLength: c.whyChainLength ?? 5,
+      requireTicket: c.requireTicket === true,
+      files: c.files ?? DEFAULT_FILES,
+    },
     problems,
   };
 }
 
+/** The options a rule runs with: its declared defaults, overridden by the configured (validated) ones. */
+export function ruleOptions(rule: Pick<Rule, 'id' | 'options'>, config: ResolvedConfig): Record<string, unknown> {
+  const defaults = rule.options?.defaults;
+  return { ...(typeof defaults === 'function' ? defaults(config) : defaults), ...config.rules[rule.id]?.options };
+}
+
 /**
  * Reads `.postmortem.yaml` text as data only (no tags that run code, no aliases expanding without
- * bound). Bad YAML gives problems and an empty config.
+ * bound) and checks it against the schema. Bad YAML gives problems and an empty config; unknown
+ * keys and bad values give problems (with their line) and are left out, the rest applies.
  */
 export function parseConfigText(text: string): { config: Config; problems: ConfigProblem[] } {
-  const problems: ConfigProblem[] = [];
-  const doc = parseDocument(text, { prettyErrors: false });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, lineCounter });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     return { config: {}, problems: [{ message: `YAML: ${e.message.split('\n')[0]}`, line: e.linePos?.[0]?.line }] };
@@ -119,31 +111,33 @@ export function parseConfigText(text: string): { config: Config; problems: Confi
   } catch (e) {
     return { config: {}, problems: [{ message: `YAML: ${(e as Error).message}` }] };
   }
-  if (data === null || data === undefined) return { config: {}, problems };
-  if (typeof data !== 'object' || Array.isArray(data)) return { config: {}, problems: [{ message: 'The configuration must be a YAML mapping' }] };
-  const d = data as Record<string, unknown>;
-  const config: Config = {};
-  const known = new Set(['rules', 'requiredSections', 'priorities', 'priorityMap', 'whyChainLength', 'requireTicket', 'files', 'jiraPriorities', 'linearPriorities']);
-  for (const key of Object.keys(d)) if (!known.has(key)) problems.push({ message: `Unknown key "${key}"` });
-  if (d.rules !== undefined) {
-    if (d.rules && typeof d.rules === 'object' && !Array.isArray(d.rules)) config.rules = d.rules as Config['rules'] & object;
-    else problems.push({ message: 'rules must be a mapping of rule id to severity' });
+  if (data === null || data === undefined) return { config: {}, problems: [] };
+  if (typeof data !== 'object' || Array.isArray(data)) return { config: {}, problems: [{ message: 'The configuration must be a YAML mapping', line: 1 }] };
+  const { value, errors } = validateAndPrune(data as Record<string, unknown>, registryConfigSchema());
+  const problems = errors.map((e) => {
+    const offset = offsetOf(doc, e.path);
+    return { message: errorMessage(e), line: offset === undefined ? undefined : lineCounter.linePos(offset).line };
+  });
+  return { config: value as Config, problems };
+}
+
+/** Where the value at `path` starts in the YAML text (its key, for a mapping entry), if known. */
+function offsetOf(doc: Document, path: JsonPath): number | undefined {
+  let node: unknown = doc.contents;
+  let at: number | undefined = (node as Node | null)?.range?.[0];
+  for (const segment of path) {
+    if (isAlias(node)) node = node.resolve(doc);
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(segment));
+      if (!pair) return at;
+      at = (pair.key as Node | null)?.range?.[0] ?? at;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      node = node.items[segment];
+      at = (node as Node | null)?.range?.[0] ?? at;
+    } else return at;
   }
-  if (d.requiredSections !== undefined) {
-    if (Array.isArray(d.requiredSections)) config.requiredSections = d.requiredSections.map(String);
-    else problems.push({ message: 'requiredSections must be a list' });
-  }
-  if (Array.isArray(d.priorities)) config.priorities = d.priorities as Config['priorities'] & object;
-  if (d.priorityMap && typeof d.priorityMap === 'object' && !Array.isArray(d.priorityMap)) config.priorityMap = d.priorityMap as Record<string, string>;
-  if (d.whyChainLength !== undefined) config.whyChainLength = d.whyChainLength as number;
-  if (d.requireTicket !== undefined) config.requireTicket = d.requireTicket === true;
-  if (Array.isArray(d.files)) config.files = d.files.map(String);
-  for (const key of ['jiraPriorities', 'linearPriorities'] as const) {
-    const v = d[key];
-    if (v && typeof v === 'object' && !Array.isArray(v)) config[key] = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, String(x)]));
-    else if (v !== undefined) problems.push({ message: `${key} must be a mapping such as { P0: Highest }` });
-  }
-  return { config, problems };
+  return at;
 }
 
 /** Merges configurations: later ones win key by key; rules merge rule by rule. */

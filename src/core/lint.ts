@@ -1,5 +1,5 @@
 import type { Config, ConfigProblem, ResolvedConfig } from './config';
-import { resolveConfig } from './config';
+import { resolveConfig, ruleOptions } from './config';
 import type { Postmortem, Range } from './model';
 import { parsePostmortem } from './parse';
 import { RULES, RULE_IDS } from './rules';
@@ -38,7 +38,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
  */
 export function lintPostmortem(postmortem: Postmortem, text: string, options: LintOptions = {}): LintResult {
   const rules = options.rules ?? RULES;
-  const { config, problems } = resolveConfig(options.config ?? {}, rules === RULES ? RULE_IDS : rules.map((r) => r.id));
+  const { config, problems } = resolveConfig(options.config ?? {}, rules === RULES ? RULE_IDS : rules.map((r) => r.id), rules);
   const lines = new LineIndex(text);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const suppressed = readSuppressions(lines);
@@ -52,7 +52,7 @@ export function lintPostmortem(postmortem: Postmortem, text: string, options: Li
       findings.push({ ruleId: rule.id, severity, message, range: clampRange(range, lines), fixes });
     };
     try {
-      rule.check({ postmortem, text, lines, config, today, workspacePeople: options.workspacePeople ?? [], options: setting?.options ?? {}, report });
+      rule.check({ postmortem, text, lines, config, today, workspacePeople: options.workspacePeople ?? [], options: ruleOptions(rule, config), report });
     } catch (error) {
       options.onRuleError?.(rule.id, error);
       findings.push({

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { LineIndex, matchesAnyGlob, mergeConfigs, parseConfigText, parsePostmortem, isPostmortem, readSuppressions, resolveConfig, RULE_IDS, DEFAULT_FILES } from '../../src/core';
+import Ajv from 'ajv';
+import { LineIndex, matchesAnyGlob, mergeConfigs, parseConfigText, parsePostmortem, isPostmortem, readSuppressions, resolveConfig, RULE_IDS, DEFAULT_FILES, configFromSettings, configSchema, lintText, validateSchema, CONFIG_KEYS } from '../../src/core';
+import type { Config } from '../../src/core';
+import { repoRoot } from './root';
 
 describe('.postmortem.yaml', () => {
   it('reads rules, sections, priorities and lengths', () => {
@@ -30,6 +35,141 @@ describe('.postmortem.yaml', () => {
     const merged = mergeConfigs({ rules: { 'action-vague': 'off', 'action-overdue': 'info' }, whyChainLength: 3 }, { rules: { 'action-vague': 'error' } });
     assert.deepEqual(merged.rules, { 'action-vague': 'error', 'action-overdue': 'info' });
     assert.equal(merged.whyChainLength, 3);
+  });
+});
+
+describe('validation against the schema', () => {
+  const yaml = [
+    'rules:',
+    '  action-overdue: [warning, { graceDays: -1 }]',
+    '  action-vague: loud',
+    '  five-whys-short: [info, { minSteps: 3, colour: red }]',
+    '  no-such-rule: off',
+    'whyChainLength: 2.5',
+    'priorities: [P0, 7, { id: P2 }, { description: nope }]',
+    'requireTicket: "yes"',
+    'colour: red',
+    'files:',
+    '  - a.md',
+    '',
+  ].join('\n');
+  it('names the key path and the line of each problem', () => {
+    assert.deepEqual(parseConfigText(yaml).problems, [
+      { message: 'rules.action-overdue.graceDays must be a whole number ≥ 0', line: 2 },
+      { message: 'rules.action-vague must be one of off, info, warning, error', line: 3 },
+      { message: 'Unknown option "colour" in rules.five-whys-short', line: 4 },
+      { message: 'Unknown rule "no-such-rule" in rules', line: 5 },
+      { message: 'whyChainLength must be a whole number from 1 to 20', line: 6 },
+      { message: 'priorities[1] must be text or a mapping', line: 7 },
+      { message: 'priorities[3].id is required', line: 7 },
+      { message: 'requireTicket must be true or false', line: 8 },
+      { message: 'Unknown key "colour"', line: 9 },
+    ]);
+  });
+  it('drops only the bad parts: the rest of the config applies', () => {
+    const { config } = parseConfigText(yaml);
+    assert.deepEqual(config, { rules: { 'action-overdue': ['warning', {}], 'five-whys-short': ['info', { minSteps: 3 }] }, priorities: ['P0', { id: 'P2' }], files: ['a.md'] });
+    const r = resolveConfig(config, RULE_IDS);
+    assert.deepEqual(r.problems, [], 'what is left is valid, so nothing is reported twice');
+    assert.equal(r.config.rules['five-whys-short']!.options.minSteps, 3);
+  });
+  it('checks configs from settings or code the same way, without lines', () => {
+    const r = resolveConfig({ rules: { 'action-overdue': ['warning', { graceDays: 1.5 }], 'action-vague': 'error' }, requireTicket: 'yes' as never }, RULE_IDS);
+    assert.deepEqual(r.problems, [{ message: 'rules.action-overdue.graceDays must be a whole number ≥ 0' }, { message: 'requireTicket must be true or false' }]);
+    assert.deepEqual(r.config.rules['action-overdue'], { severity: 'warning', options: {} });
+    assert.equal(r.config.rules['action-vague']!.severity, 'error');
+  });
+  it('never throws, whatever the YAML holds', () => {
+    for (const text of ['rules: 3\n', 'rules: [a, b]\n', 'rules:\n  action-vague: [1, 2, 3]\n', 'priorities: {}\n', 'a: &x [*x]\n', '"": 1\n', 'rules:\n  action-overdue: [warning, [1]]\n']) {
+      const { problems } = parseConfigText(text);
+      assert.ok(problems.length > 0, text);
+    }
+  });
+});
+
+describe('the schema', () => {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  const schema = configSchema();
+  const check = ajv.compile(schema);
+  it('is the committed schema file, and valid draft-07', () => {
+    assert.deepEqual(JSON.parse(readFileSync(join(repoRoot, 'docs/schema/postmortem-config.schema.json'), 'utf8')), schema);
+    assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
+  });
+  it('is read the same by our validator and by Ajv', () => {
+    const samples: unknown[] = [
+      {}, { rules: {} }, { rules: { 'action-vague': 'off' } }, { rules: { 'action-vague': ['error'] } }, { rules: { 'action-vague': ['error', {}] } },
+      { rules: { 'action-vague': ['error', { a: 1 }] } }, { rules: { 'action-vague': [] } }, { rules: { 'action-vague': ['error', {}, 3] } },
+      { rules: { 'action-overdue': ['info', { graceDays: 3 }] } }, { rules: { 'action-overdue': ['info', { graceDays: -1 }] } }, { rules: { 'action-overdue': ['info', { graceDays: 2.5 }] } },
+      { rules: { 'five-whys-short': ['info', { minSteps: 21 }] } }, { rules: { 'five-whys-short': ['info', { minSteps: 3 }] } }, { rules: { nope: 'off' } },
+      { whyChainLength: 0 }, { whyChainLength: 20 }, { whyChainLength: '5' }, { requireTicket: true }, { requireTicket: 1 },
+      { priorities: ['P0', { id: 'P1', description: 'x' }] }, { priorities: [{ description: 'x' }] }, { priorities: [{ id: 'P1', extra: 1 }] }, { priorities: 'P0' },
+      { priorityMap: { High: 'P1' } }, { priorityMap: { High: 1 } }, { files: ['a'] }, { files: [1] }, { jiraPriorities: { P0: 'Blocker' } }, { linearPriorities: [] }, { colour: 'red' },
+      { requiredSections: ['summary'] }, { requiredSections: 'summary' },
+    ];
+    for (const sample of samples) assert.equal(validateSchema(sample, schema).length === 0, check(sample), JSON.stringify(sample));
+  });
+  it('our validator agrees with Ajv on the other keywords it supports (oneOf, required, tuples, bounds)', () => {
+    const cases: Array<[import('../../src/core').JsonSchema, unknown[]]> = [
+      [{ oneOf: [{ type: 'integer' }, { type: 'number', minimum: 0 }] }, [1, -1, 1.5, -1.5, 'x']],
+      [{ type: 'object', required: ['id'], properties: { id: { type: 'string' } } }, [{}, { id: 'a' }, { id: 1 }, { id: 'a', x: 1 }, []]],
+      [{ type: 'array', items: [{ type: 'string' }, { type: 'boolean' }], minItems: 1, maxItems: 2 }, [[], ['a'], ['a', true], ['a', 1], ['a', true, 1], [1]]],
+      [{ type: ['string', 'null'], enum: ['a', null] }, ['a', null, 'b', 1]],
+      [{ type: 'number', maximum: 3 }, [3, 3.5, 4]],
+    ];
+    for (const [schema, values] of cases) {
+      const check = ajv.compile(schema);
+      for (const v of values) assert.equal(validateSchema(v, schema).length === 0, check(v), `${JSON.stringify(schema)} on ${JSON.stringify(v)}`);
+    }
+  });
+  it('declares every top-level key of Config and nothing else', () => {
+    const keys: Array<keyof Config> = ['files', 'rules', 'requiredSections', 'priorities', 'priorityMap', 'whyChainLength', 'requireTicket', 'jiraPriorities', 'linearPriorities'];
+    assert.deepEqual(Object.keys(CONFIG_KEYS), keys);
+  });
+});
+
+describe('rule options', () => {
+  const overdue = '## Action items\n\n| Priority | Action | Owner | Deadline |\n| --- | --- | --- | --- |\n| P1 | Add alert on replication lag above 30s | @bo | 2025-04-05 |\n';
+  const count = (text: string, id: string, config: Config) => lintText(text, { today: '2025-04-15', config }).findings.filter((f) => f.ruleId === id).length;
+  it('action-overdue waits graceDays after the deadline', () => {
+    assert.equal(count(overdue, 'action-overdue', {}), 1);
+    assert.equal(count(overdue, 'action-overdue', { rules: { 'action-overdue': ['warning', { graceDays: 10 }] } }), 0, '10 days late, 10 days of grace');
+    assert.equal(count(overdue, 'action-overdue', { rules: { 'action-overdue': ['warning', { graceDays: 9 }] } }), 1);
+  });
+  it('a bad option is reported and its default applies', () => {
+    const r = lintText(overdue, { today: '2025-04-15', config: { rules: { 'action-overdue': ['error', { graceDays: -5 }] } } });
+    assert.deepEqual(r.configProblems.map((p) => p.message), ['rules.action-overdue.graceDays must be a whole number ≥ 0']);
+    assert.deepEqual(r.findings.filter((f) => f.ruleId === 'action-overdue').map((f) => f.severity), ['error']);
+  });
+  it('five-whys-short takes minSteps, and whyChainLength when minSteps is not set', () => {
+    const whys = '## Root cause\n\nWhy did the API fail?\n→ The query timed out.\n\nWhy did the query time out?\n→ It scanned 10M rows.\n';
+    assert.equal(count(whys, 'five-whys-short', {}), 1);
+    assert.equal(count(whys, 'five-whys-short', { whyChainLength: 2 }), 0);
+    assert.equal(count(whys, 'five-whys-short', { rules: { 'five-whys-short': ['info', { minSteps: 2 }] } }), 0);
+    assert.equal(count(whys, 'five-whys-short', { whyChainLength: 2, rules: { 'five-whys-short': ['info', { minSteps: 3 }] } }), 1, 'minSteps wins');
+    const message = lintText(whys, { today: '2025-04-15', config: { rules: { 'five-whys-short': ['info', { minSteps: 4 }] } } }).findings.find((f) => f.ruleId === 'five-whys-short')!.message;
+    assert.match(message, /\(4 steps\)/);
+  });
+});
+
+describe('settings', () => {
+  it('maps postmortem.* settings by the schema\'s keys, leaving out defaults and unset values', () => {
+    const settings: Record<string, unknown> = {
+      rules: {}, priorities: ['P0', 'P1', 'P2', 'P3'], whyChainLength: 3, requireTicket: false, files: undefined,
+      requiredSections: ['summary'], jiraPriorities: { P0: 'Blocker' }, 'lint.enable': true,
+    };
+    const asked: string[] = [];
+    const config = configFromSettings((k) => (asked.push(k), settings[k]));
+    assert.deepEqual(config, { whyChainLength: 3, requiredSections: ['summary'], jiraPriorities: { P0: 'Blocker' } });
+    assert.deepEqual(asked, Object.keys(CONFIG_KEYS));
+  });
+  it('offers every config key as a setting with the same schema (package.json)', () => {
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+    for (const key of Object.keys(CONFIG_KEYS)) {
+      const { scope, ...setting } = pkg.contributes.configuration.properties[`postmortem.${key}`];
+      assert.equal(scope, 'resource');
+      const { description: _plain, ...fileSchema } = configSchema().properties![key]!;
+      assert.deepEqual(setting, fileSchema, key);
+    }
   });
 });
 

@@ -7,7 +7,7 @@ import { InMemoryHost, matchesAnyGlob, PostmortemEngine } from '../../src/core';
 import { main } from '../../src/cli/main';
 import { repoRoot } from './root';
 
-const root = repoRoot();
+const root = repoRoot;
 const vague = readFileSync(join(root, 'test/fixtures/rules/action-vague.md'), 'utf8');
 const TODAY = '2025-04-15';
 

@@ -4,10 +4,13 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { lintText, RULES } from '../../src/core';
 import type { Rule } from '../../src/core';
+import { repoRoot } from './root';
 
-const dir = join(__dirname, '../../../test/fixtures/rules');
+const dir = join(repoRoot, 'test/fixtures/rules');
 const TODAY = '2025-04-15';
 const update = process.env.UPDATE_FIXTURES === '1';
+/** Fixtures not named after a rule: they pin every finding of the whole document. */
+const WHOLE_DOCUMENT_FIXTURES = ['frontmatter-broken', 'suppressions'];
 
 /** `line:column ruleId` of each finding, the form the expected files use. */
 const where = (text: string, ids?: string[]) =>
@@ -18,11 +21,13 @@ describe('rule fixtures: each rule reports exactly the expected lines', () => {
     const base = name.replace(/\.md$/, '');
     const rule = RULES.find((r) => r.id === base);
     it(`${base}`, () => {
+      // A rule's own fixture pins that rule; the listed whole-document fixtures pin every finding.
+      assert.ok(rule || WHOLE_DOCUMENT_FIXTURES.includes(base), `${name} is named after no registered rule and is not listed in WHOLE_DOCUMENT_FIXTURES`);
       const text = readFileSync(join(dir, name), 'utf8');
-      // A rule's own fixture pins that rule; other fixtures pin every finding.
       const actual = where(text, rule ? [rule.id] : undefined);
       const file = join(dir, `${base}.expected.json`);
-      if (update || !existsSync(file)) writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`);
+      if (update) writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`);
+      assert.ok(existsSync(file), `${base}.expected.json is missing: run with UPDATE_FIXTURES=1, check it and commit it`);
       assert.deepEqual(actual, JSON.parse(readFileSync(file, 'utf8')));
     });
   }
@@ -31,8 +36,27 @@ describe('rule fixtures: each rule reports exactly the expected lines', () => {
   });
 });
 
+describe('the rule registry', () => {
+  const ruleFiles = readdirSync(join(repoRoot, 'src/core/rules')).filter((f) => f.endsWith('.ts') && !['index.ts', 'types.ts', 'helpers.ts'].includes(f));
+  it('registers every rule file in RULES exactly once, under the file\'s name', () => {
+    for (const f of ruleFiles) {
+      const id = f.replace(/\.ts$/, '');
+      assert.equal(RULES.filter((r) => r.id === id).length, 1, `src/core/rules/${f}: rule "${id}" registered ${RULES.filter((r) => r.id === id).length} times in RULES`);
+    }
+    assert.equal(new Set(RULES).size, RULES.length, 'a rule object appears twice in RULES');
+    assert.deepEqual(RULES.map((r) => `${r.id}.ts`).sort(), ruleFiles.sort(), 'every registered rule has its own file');
+  });
+  it('gives every registered rule a docs page and a fixture with expected findings', () => {
+    for (const r of RULES) {
+      assert.ok(existsSync(join(repoRoot, 'docs/rules', `${r.id}.md`)), `docs/rules/${r.id}.md`);
+      assert.ok(existsSync(join(dir, `${r.id}.md`)), `test/fixtures/rules/${r.id}.md`);
+      assert.ok(existsSync(join(dir, `${r.id}.expected.json`)), `test/fixtures/rules/${r.id}.expected.json`);
+    }
+  });
+});
+
 describe('clean documents produce nothing above info', () => {
-  const clean = [join(__dirname, '../../../examples/progress-sync-outage.md'), join(__dirname, '../../../test/fixtures/seed-complete.md')];
+  const clean = [join(repoRoot, 'examples/progress-sync-outage.md'), join(repoRoot, 'test/fixtures/seed-complete.md')];
   for (const file of clean) {
     it(`${file.replace(/^.*\/(test|examples)\//, '$1/')}`, () => {
       const findings = lintText(readFileSync(file, 'utf8'), { today: TODAY }).findings.filter((f) => f.severity !== 'info');

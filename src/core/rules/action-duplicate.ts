@@ -10,7 +10,10 @@ export const actionDuplicate: Rule = {
   summary: 'No action item is listed twice',
   defaultSeverity: 'warning',
   rationale: 'Two copies of an action get two tickets, two owners, and half the attention each.',
-  examples: { bad: '| P1 | Add index on orders.user_id | @ana | 2025-05-01 |\n| P2 | Add index on orders.user_id | @bo | 2025-06-01 |', good: '| P1 | Add index on orders.user_id | @ana | 2025-05-01 |' },
+  examples: [
+    { markdown: '## Action items\n\n| Priority | Action | Owner | Deadline |\n| --- | --- | --- | --- |\n| P1 | Add index on orders.user_id | @ana | 2025-05-01 |\n| P2 | Add index on orders.user_id | @bo | 2025-06-01 |\n', findings: ['6:8'] },
+    { markdown: '## Action items\n\n| Priority | Action | Owner | Deadline |\n| --- | --- | --- | --- |\n| P1 | Add index on orders.user_id | @ana | 2025-05-01 |\n| P2 | Add index on orders.created_at | @bo | 2025-06-01 |\n', findings: [] },
+  ],
   check({ postmortem, report }) {
     const seen = new Map<string, number>();
     for (const item of postmortem.actionItems) {

@@ -7,7 +7,10 @@ export const actionInvalidDeadline: Rule = {
   summary: 'Deadlines are dates one can check',
   defaultSeverity: 'warning',
   rationale: '"Soon", "ASAP" or "next sprint" cannot be missed, so they cannot be met either. A calendar date can be checked.',
-  examples: { bad: '| P1 | Document failover runbook for db-primary | @ana | ASAP |', good: '| P1 | Document failover runbook for db-primary | @ana | 2025-05-02 |' },
+  examples: [
+    { markdown: '## Action items\n\n| Priority | Action | Owner | Deadline |\n| --- | --- | --- | --- |\n| P1 | Document failover runbook for db-primary | @ana | ASAP |\n', findings: ['5:58'] },
+    { markdown: '## Action items\n\n| Priority | Action | Owner | Deadline |\n| --- | --- | --- | --- |\n| P1 | Document failover runbook for db-primary | @ana | 2025-05-02 |\n', findings: [] },
+  ],
   check({ postmortem, today, report }) {
     for (const item of postmortem.actionItems) {
       const d = item.deadline;

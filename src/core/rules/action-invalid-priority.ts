@@ -7,7 +7,10 @@ export const actionInvalidPriority: Rule = {
   summary: 'Priorities use the configured scheme (P0–P3 by default)',
   defaultSeverity: 'warning',
   rationale: 'Words like High or Critical mean different things to different teams; one scheme makes priorities comparable across postmortems and trackers.',
-  examples: { bad: '| High | Add retry budget to payments-client | @nora | 2025-07-01 |', good: '| P1 | Add retry budget to payments-client | @nora | 2025-07-01 |' },
+  examples: [
+    { markdown: '## Action items\n\n| Priority | Action | Owner | Deadline |\n| --- | --- | --- | --- |\n| Urgent-ish | Add retry budget to payments-client | @nora | 2025-07-01 |\n| High | Add circuit breaker to payments-client | @nora | 2025-07-01 |\n', findings: ['5:3', '6:3'] },
+    { markdown: '## Action items\n\n| Priority | Action | Owner | Deadline |\n| --- | --- | --- | --- |\n| P1 | Add retry budget to payments-client | @nora | 2025-07-01 |\n', findings: [] },
+  ],
   check({ postmortem, config, report }) {
     const ids = config.priorities.map((p) => p.id);
     for (const item of postmortem.actionItems) {

@@ -8,7 +8,10 @@ export const actionMissingOwner: Rule = {
   summary: 'Every action item names an owner',
   defaultSeverity: 'warning',
   rationale: 'An action item without a person who answers for it is nobody\'s job. "TBD", "team" or "someone" name nobody.',
-  examples: { bad: '| P1 | Add p99 latency alert on checkout at 300ms | TBD | 2025-05-01 |', good: '| P1 | Add p99 latency alert on checkout at 300ms | @bob | 2025-05-01 |' },
+  examples: [
+    { title: 'An owner that names nobody', markdown: '## Action items\n\n| Priority | Action | Owner | Deadline |\n| --- | --- | --- | --- |\n| P1 | Add p99 latency alert on checkout at 300ms | TBD | 2025-05-01 |\n| P2 | Load-test checkout at 2x peak | team | 2025-06-01 |\n', findings: ['5:53', '6:40'] },
+    { markdown: '## Action items\n\n| Priority | Action | Owner | Deadline |\n| --- | --- | --- | --- |\n| P1 | Add p99 latency alert on checkout at 300ms | @bob | 2025-05-01 |\n', findings: [] },
+  ],
   check({ postmortem, workspacePeople, report }) {
     const people = [...new Set([...documentPeople(postmortem), ...workspacePeople])].slice(0, 6);
     for (const item of postmortem.actionItems) {

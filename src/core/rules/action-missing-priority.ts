@@ -6,7 +6,10 @@ export const actionMissingPriority: Rule = {
   summary: 'Every action item has a priority',
   defaultSeverity: 'warning',
   rationale: 'Priorities say what to do first: P0 fixes the immediate cause, P1 shortens the next incident, P2 prevents the category, P3 is long-term.',
-  examples: { bad: '- Add index on `orders.created_at` — owner: @ana, due: 2025-05-01', good: '- P0: Add index on `orders.created_at` — owner: @ana, due: 2025-05-01' },
+  examples: [
+    { markdown: '## Action items\n\n- Add index on `orders.created_at` — owner: @ana, due: 2025-05-01\n', findings: ['3:3'] },
+    { markdown: '## Action items\n\n- P0: Add index on `orders.created_at` — owner: @ana, due: 2025-05-01\n', findings: [] },
+  ],
   check({ postmortem, config, report }) {
     for (const item of postmortem.actionItems) {
       if (item.priority.text !== '') continue;

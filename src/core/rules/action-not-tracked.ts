@@ -6,7 +6,10 @@ export const actionNotTracked: Rule = {
   summary: 'Open action items link to a ticket where the table has a ticket column (or config asks for one)',
   defaultSeverity: 'info',
   rationale: 'Action items get done in the issue tracker, not in the postmortem document. A link keeps the two from drifting apart.',
-  examples: { bad: '| P1 | Add alert on queue lag > 10k | @sam | 2025-05-01 | |', good: '| P1 | Add alert on queue lag > 10k | @sam | 2025-05-01 | OPS-142 |' },
+  examples: [
+    { markdown: '## Action items\n\n| Priority | Action | Owner | Deadline | Ticket |\n| --- | --- | --- | --- | --- |\n| P1 | Add alert on queue lag > 10k | @sam | 2025-05-01 | |\n', findings: ['5:58'] },
+    { markdown: '## Action items\n\n| Priority | Action | Owner | Deadline | Ticket |\n| --- | --- | --- | --- | --- |\n| P1 | Add alert on queue lag > 10k | @sam | 2025-05-01 | OPS-142 |\n', findings: [] },
+  ],
   check({ postmortem, config, report }) {
     for (const item of postmortem.actionItems) {
       if (item.done || item.ticket.text !== '') continue;

@@ -7,12 +7,29 @@ export const actionOverdue: Rule = {
   summary: 'Open action items are not past their deadline',
   defaultSeverity: 'warning',
   rationale: 'An overdue action item is a risk that was accepted without anyone deciding to. Finish it, mark it done, or move the date on purpose.',
-  examples: { bad: '| P1 | Add p99 latency alert on checkout | @bob | 2020-01-10 |', good: '| P1 | Add p99 latency alert on checkout | @bob | 2020-01-10 | Done |' },
-  check({ postmortem, today, report }) {
+  examples: [
+    { title: 'Due 2025-04-01, open on 2025-04-15', markdown: '## Action items\n\n| Priority | Action | Owner | Deadline | Status |\n| --- | --- | --- | --- | --- |\n| P1 | Add p99 latency alert on checkout | @bob | 2025-04-01 | open |\n', findings: ['5:51'] },
+    { title: 'Done items are never overdue', markdown: '## Action items\n\n| Priority | Action | Owner | Deadline | Status |\n| --- | --- | --- | --- | --- |\n| P1 | Add p99 latency alert on checkout | @bob | 2025-04-01 | Done |\n', findings: [] },
+    { title: 'Within the grace period', options: { graceDays: 7 }, markdown: '## Action items\n\n| Priority | Action | Owner | Deadline | Status |\n| --- | --- | --- | --- | --- |\n| P1 | Add p99 latency alert on checkout | @bob | 2025-04-08 | open |\n', findings: [] },
+    { title: 'Past the grace period', options: { graceDays: 7 }, markdown: '## Action items\n\n| Priority | Action | Owner | Deadline | Status |\n| --- | --- | --- | --- | --- |\n| P1 | Add p99 latency alert on checkout | @bob | 2025-04-07 | open |\n', findings: ['5:51'] },
+  ],
+  options: {
+    schema: {
+      type: 'object',
+      properties: {
+        graceDays: { type: 'integer', minimum: 0, markdownDescription: 'Days after its deadline before an open item counts as overdue.' },
+      },
+      additionalProperties: false,
+    },
+    defaults: { graceDays: 0 },
+  },
+  check({ postmortem, today, options, report }) {
+    const graceDays = options.graceDays as number;
     for (const item of postmortem.actionItems) {
       const due = item.deadline.value;
       if (item.done || !due || due >= today) continue;
       const days = epochDay(today) - epochDay(due);
+      if (days <= graceDays) continue;
       const moved = addDays(today, 14);
       report(
         item.deadline.range,

@@ -6,7 +6,10 @@ export const actionVague: Rule = {
   summary: 'Action items can be verified as complete',
   defaultSeverity: 'warning',
   rationale: '"Improve monitoring" is not actionable; "Add p99 query latency alert on progress-sync at 100ms, paging via PagerDuty" is. An action item that cannot be verified as complete will never be completed.',
-  examples: { bad: '| P1 | Improve monitoring | @bob | 2025-05-01 |', good: '| P1 | Add p99 query latency alert on progress-sync at 100ms | @bob | 2025-05-01 |' },
+  examples: [
+    { markdown: '## Action items\n\n| Priority | Action | Owner | Deadline |\n| --- | --- | --- | --- |\n| P1 | Improve monitoring | @bob | 2025-05-01 |\n', findings: ['5:8'] },
+    { markdown: '## Action items\n\n| Priority | Action | Owner | Deadline |\n| --- | --- | --- | --- |\n| P1 | Add p99 query latency alert on progress-sync at 100ms | @bob | 2025-05-01 |\n', findings: [] },
+  ],
   check({ postmortem, report }) {
     for (const item of postmortem.actionItems) {
       if (item.action.text === '' || item.done) continue;

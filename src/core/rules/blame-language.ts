@@ -9,7 +9,10 @@ export const blameLanguage: Rule = {
   summary: 'No blame or counterfactual judgement of people',
   defaultSeverity: 'warning',
   rationale: 'If people fear punishment they hide information, and what cannot be reconstructed cannot be prevented. Describe what the system allowed, not who is at fault: blameless does not mean unaccountable.',
-  examples: { bad: 'Bob carelessly ran the migration on production.', good: 'The migration ran on production because the deploy script defaults to the production database.' },
+  examples: [
+    { markdown: '## Root cause\n\nBob carelessly ran the migration on production.\n', findings: ['3:5'] },
+    { markdown: '## Root cause\n\nThe migration ran on production because the deploy script defaults to the production database.\n', findings: [] },
+  ],
   check({ postmortem, lines, report }) {
     const people = new Set(documentPeople(postmortem));
     const skip = new Set<number>();

@@ -6,7 +6,10 @@ export const contributingFactorsMissing: Rule = {
   summary: 'A root-cause analysis comes with contributing factors',
   defaultSeverity: 'info',
   rationale: 'The root cause fix prevents this incident; addressing contributing factors (why it was not caught earlier) prevents the whole category.',
-  examples: { bad: '## Root cause\n\nA missing index.', good: '## Root cause\n\nA missing index.\n\n## Contributing factors\n\n- Staging has 1,000 rows, production 10M.' },
+  examples: [
+    { markdown: '## Root cause\n\nA missing index on `orders.user_id`.\n', findings: ['1:1'] },
+    { markdown: '## Root cause\n\nA missing index on `orders.user_id`.\n\n## Contributing factors\n\n- Staging has 1,000 rows, production 10M.\n', findings: [] },
+  ],
   check({ postmortem, report }) {
     const root = findSection(postmortem.sections, 'root-cause');
     if (!root || postmortem.contributingFactors.length > 0 || findSection(postmortem.sections, 'contributing-factors')) return;

@@ -22,7 +22,10 @@ export const frontmatterInvalid: Rule = {
   summary: 'Frontmatter is valid YAML and known keys have the right types',
   defaultSeverity: 'error',
   rationale: 'Tools read the frontmatter (the incident date anchors the timeline; exports carry the title). Broken YAML or a date that is not a date silently drops that information.',
-  examples: { bad: '---\ntitle: "Unclosed\ndate: last tuesday\n---', good: '---\ntitle: API outage\ndate: 2025-04-14\n---' },
+  examples: [
+    { markdown: '---\ntitle: API outage\ndate: last tuesday\n---\n\n# API outage\n', findings: ['3:1'] },
+    { markdown: '---\ntitle: API outage\ndate: 2025-04-14\n---\n\n# API outage\n', findings: [] },
+  ],
   check({ postmortem, lines, report }) {
     for (const p of postmortem.problems) {
       if (p.code === 'yaml-syntax' || p.code === 'yaml-not-mapping' || p.code === 'unknown-time-zone') report(p.range, p.message);

@@ -14,7 +14,10 @@ export const metricsMismatch: Rule = {
   summary: 'Stated durations agree with the timeline',
   defaultSeverity: 'warning',
   rationale: 'A stated "Time to detect: 5 minutes" that the timeline contradicts undermines both. Starting points differ between teams (first event, impact start, declaration), so any defensible reading within a minute counts as agreement.',
-  examples: { bad: '- 14:23 Deploy\n- 14:25 Alert fires\n\n**Time to detect:** 10 minutes', good: '- 14:23 Deploy\n- 14:25 Alert fires\n\n**Time to detect:** 2 minutes' },
+  examples: [
+    { markdown: '## Timeline (UTC)\n\n- 14:23 Deploy\n- 14:25 Alert fires [detected]\n\n**Time to detect:** 10 minutes\n', findings: ['6:21'] },
+    { markdown: '## Timeline (UTC)\n\n- 14:23 Deploy\n- 14:25 Alert fires [detected]\n\n**Time to detect:** 2 minutes\n', findings: [] },
+  ],
   check({ postmortem, report }) {
     const last = lastEventRef(postmortem.timeline.events);
     for (const stated of postmortem.statedMetrics) {

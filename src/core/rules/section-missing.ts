@@ -49,7 +49,10 @@ export const sectionMissing: Rule = {
   summary: 'The required sections are present (Summary, Impact, Timeline, Root cause, Action items by default)',
   defaultSeverity: 'warning',
   rationale: 'A postmortem needs a factual timeline, an analysis of why, and action items; without them it is a history document, not an improvement plan. Headings are matched by synonyms ("Follow-ups", "Five whys").',
-  examples: { bad: '# Outage\n\n## Summary\n\n…', good: '# Outage\n\n## Summary\n## Impact\n## Timeline\n## Root cause\n## Action items' },
+  examples: [
+    { markdown: '# Checkout outage\n\n## Summary\n\nCheckout failed for 20 minutes.\n', findings: ['1:1', '1:1', '1:1', '1:1'] },
+    { markdown: '# Checkout outage\n\n## Summary\n\n## Impact\n\n## Timeline\n\n## Root cause\n\n## Action items\n', findings: [] },
+  ],
   check({ postmortem, config, lines, text, report }) {
     const present = new Set(allSections(postmortem.sections).map((s) => s.kind));
     const title = allSections(postmortem.sections).find((s) => s.depth === 1);

@@ -7,7 +7,10 @@ export const timelineEditorializing: Rule = {
   summary: 'Timeline entries state facts, without opinion',
   defaultSeverity: 'warning',
   rationale: 'The timeline is a factual record, not a narrative. Save judgement and analysis for the root-cause and lessons sections.',
-  examples: { bad: '- 14:31 Unfortunately Alice only saw the page now!', good: '- 14:31 Alice acknowledges the page' },
+  examples: [
+    { markdown: '## Timeline (UTC)\n\n- 14:31 Unfortunately Alice only saw the page now!\n', findings: ['3:9', '3:50'] },
+    { markdown: '## Timeline (UTC)\n\n- 14:31 Alice acknowledges the page\n', findings: [] },
+  ],
   check({ postmortem, lines, report }) {
     for (const e of postmortem.timeline.events) {
       // Read the event's own lines, so positions point at the words as written.

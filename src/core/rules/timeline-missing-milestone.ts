@@ -11,7 +11,10 @@ export const timelineMissingMilestone: Rule = {
   summary: 'The timeline shows when the incident was detected, mitigated and resolved',
   defaultSeverity: 'info',
   rationale: 'Time to detect, mitigate and resolve are measured from these events; without them the metrics cannot be checked. Mark one explicitly with [detected], [mitigated] or [resolved] if the wording does not show it.',
-  examples: { bad: '- 14:23 Deploy\n- 14:40 Things look fine', good: '- 14:23 Deploy\n- 14:25 Alert fires [detected]\n- 14:35 Rollback [mitigated]\n- 14:40 Incident resolved [resolved]' },
+  examples: [
+    { markdown: '## Timeline (UTC)\n\n- 14:23 Deploy\n- 14:40 Things look fine\n', findings: ['1:1', '1:1', '1:1'] },
+    { markdown: '## Timeline (UTC)\n\n- 14:23 Deploy\n- 14:25 Alert fires [detected]\n- 14:35 Rollback [mitigated]\n- 14:40 Incident resolved [resolved]\n', findings: [] },
+  ],
   check({ postmortem, report }) {
     const timed = postmortem.timeline.events.filter((e) => e.time);
     if (timed.length === 0) return;

@@ -6,7 +6,10 @@ export const timelineMissingTime: Rule = {
   summary: 'Every timeline entry has a time',
   defaultSeverity: 'warning',
   rationale: 'The timeline turns "everything was on fire" into a sequence that can be analysed; an entry without a time cannot be placed in it.',
-  examples: { bad: '- Alice restarts the consumer pods', good: '- **14:52** — Alice restarts the consumer pods' },
+  examples: [
+    { markdown: '## Timeline (UTC)\n\n- 14:50 Consumer lag alert fires\n- Alice restarts the consumer pods\n', findings: ['4:1'] },
+    { markdown: '## Timeline (UTC)\n\n- 14:50 Consumer lag alert fires\n- **14:52** — Alice restarts the consumer pods\n', findings: [] },
+  ],
   check({ postmortem, report }) {
     for (const e of postmortem.timeline.events) {
       if (e.time) continue;

@@ -5,7 +5,10 @@ export const timelineNoTimezone: Rule = {
   summary: 'The timeline says which time zone its times are in',
   defaultSeverity: 'warning',
   rationale: 'Responders in different zones read 14:23 differently, and logs are usually in UTC. Name the zone once: in the heading, a sentence, a table header or frontmatter.',
-  examples: { bad: '## Timeline\n\n- 14:23 Deploy reaches production', good: '## Timeline (all times UTC)\n\n- 14:23 Deploy reaches production' },
+  examples: [
+    { markdown: '## Timeline\n\n- 14:23 Deploy reaches production\n', findings: ['1:1'] },
+    { markdown: '## Timeline (all times UTC)\n\n- 14:23 Deploy reaches production\n', findings: [] },
+  ],
   check({ postmortem, lines, report }) {
     const zoneless = postmortem.timeline.events.filter((e) => e.time && !e.time.zone);
     if (zoneless.length === 0) return;

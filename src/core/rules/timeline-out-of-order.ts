@@ -34,7 +34,10 @@ export const timelineOutOfOrder: Rule = {
   summary: 'Timeline entries are in time order',
   defaultSeverity: 'warning',
   rationale: 'Readers take the order of the timeline as the order of events. An entry out of place hides what was known when. Times that cross midnight roll over to the next day and are not out of order.',
-  examples: { bad: '- 14:30 Alert fires\n- 14:25 Error rate rises', good: '- 14:25 Error rate rises\n- 14:30 Alert fires' },
+  examples: [
+    { markdown: '## Timeline (UTC)\n\n- 14:30 Alert fires\n- 14:25 Error rate rises\n', findings: ['4:3'] },
+    { markdown: '## Timeline (UTC)\n\n- 14:25 Error rate rises\n- 14:30 Alert fires\n', findings: [] },
+  ],
   check({ postmortem, lines, text, report }) {
     const events = postmortem.timeline.events;
     const timed = events.filter((e) => e.time);

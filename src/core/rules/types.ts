@@ -1,6 +1,7 @@
 import type { Postmortem, Range } from '../model';
 import type { LineIndex } from '../text';
 import type { ResolvedConfig } from '../config';
+import type { JsonSchema } from '../config/jsonSchema';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -36,7 +37,10 @@ export interface RuleContext {
   today: string;
   /** People named elsewhere in the workspace, offered as owners in quick fixes. */
   workspacePeople: readonly string[];
-  /** Options of this rule from the config (`[severity, options]`). */
+  /**
+   * Options of this rule: the config's `[severity, options]`, validated against the rule's
+   * `options.schema`, with `options.defaults` filled in.
+   */
   options: Record<string, unknown>;
   report(range: Range, message: string, fixes?: Fix[]): void;
 }
@@ -48,7 +52,33 @@ export interface Rule {
   defaultSeverity: Severity;
   /** Why the rule exists, for the docs page. */
   rationale: string;
-  /** A snippet that triggers the rule and one that passes, for the docs page. */
-  examples: { bad: string; good: string };
+  /**
+   * Small complete documents, shown on the docs page and run as tests: each lists where this rule
+   * reports (`line:column` of each finding's start); an example with no findings passes the rule.
+   * At least one example is flagged and one is fine.
+   */
+  examples: RuleExample[];
+  /** Options the rule reads from `[severity, options]`, declared for the config schema and docs. */
+  options?: RuleOptions;
   check(context: RuleContext): void;
+}
+
+export interface RuleExample {
+  /** One line saying what the example shows. */
+  title?: string;
+  markdown: string;
+  /** `line:column` of each finding of this rule, in order; empty when the rule is satisfied. */
+  findings: string[];
+  /** This rule's options for the example, when it shows one. */
+  options?: Record<string, unknown>;
+}
+
+export interface RuleOptions {
+  /** JSON Schema (draft-07 subset, see config/jsonSchema.ts) of the options mapping. */
+  schema: JsonSchema & { type: 'object'; properties: Record<string, JsonSchema> };
+  /**
+   * The value of every option that the config leaves out. A function when a default follows the
+   * rest of the configuration (e.g. `five-whys-short`'s `minSteps` follows `whyChainLength`).
+   */
+  defaults: Record<string, unknown> | ((config: ResolvedConfig) => Record<string, unknown>);
 }

@@ -1,0 +1,124 @@
+// The one description of the configuration: every top-level key of `.postmortem.yaml` (and its
+// `postmortem.<key>` setting) with its JSON Schema, default and documentation, plus each rule's
+// options as the rule declares them. `npm run generate` derives from it the `Config` type
+// (types.generated.ts), docs/schema/postmortem-config.schema.json, the settings in package.json and
+// docs/configuration.md; parseConfigText and resolveConfig validate against it.
+import { RULES } from '../rules';
+import type { Rule } from '../rules/types';
+import type { JsonSchema } from './jsonSchema';
+
+export const SEVERITY_SCHEMA: JsonSchema = { type: 'string', enum: ['off', 'info', 'warning', 'error'] };
+
+export interface ConfigKey {
+  /** The value's schema, without documentation. */
+  schema: JsonSchema;
+  markdownDescription: string;
+  /** The default, as a user would write it (also the VS Code setting's default). */
+  default: unknown;
+}
+
+const stringList: JsonSchema = { type: 'array', items: { type: 'string' } };
+const stringMap: JsonSchema = { type: 'object', additionalProperties: { type: 'string' } };
+
+/** Every top-level key, in the order the docs and settings list them. `rules` is filled from the rules. */
+export const CONFIG_KEYS: Record<string, ConfigKey> = {
+  files: {
+    schema: stringList,
+    default: ['**/postmortems/**/*.md', '**/postmortem/**/*.md', '**/*postmortem*.md', '**/*post-mortem*.md', '**/incidents/**/*.md'],
+    markdownDescription: 'Globs of Markdown files that are postmortems. Files with frontmatter `type: postmortem`, or with both a timeline and action items, count too. Other Markdown is never linted.',
+  },
+  rules: {
+    schema: { type: 'object' },
+    default: {},
+    markdownDescription: 'Severity of each rule: `off`, `info`, `warning` or `error`, or `[severity, options]`. A `.postmortem.yaml` in the project wins over this setting, so the editor and the CLI agree.',
+  },
+  requiredSections: {
+    schema: stringList,
+    default: ['summary', 'impact', 'timeline', 'root-cause', 'action-items'],
+    markdownDescription: 'Sections every postmortem must have (`section-missing`). Headings match by synonym: `Follow-ups` counts as `action-items`, `Five whys` as `root-cause`.',
+  },
+  priorities: {
+    schema: {
+      type: 'array',
+      items: {
+        anyOf: [
+          { type: 'string' },
+          { type: 'object', properties: { id: { type: 'string' }, description: { type: 'string' } }, required: ['id'], additionalProperties: false },
+        ],
+      },
+    },
+    default: ['P0', 'P1', 'P2', 'P3'],
+    markdownDescription: 'Priority levels of action items, most urgent first: a name, or `{ id, description }` to say what the level means.',
+  },
+  priorityMap: {
+    schema: stringMap,
+    default: {},
+    markdownDescription: 'Words people write for priorities, mapped to a level, e.g. `{ High: P1 }`; added to the built-in words (`critical`, `high`, `medium`, `low`, `sev1`…).',
+  },
+  whyChainLength: {
+    schema: { type: 'integer', minimum: 1, maximum: 20 },
+    default: 5,
+    markdownDescription: 'Steps a Five Whys chain should reach (`five-whys-short`, unless its `minSteps` option says otherwise).',
+  },
+  requireTicket: {
+    schema: { type: 'boolean' },
+    default: false,
+    markdownDescription: 'Ask every open action item for a ticket or link (`action-not-tracked`), even without a Ticket column.',
+  },
+  jiraPriorities: {
+    schema: stringMap,
+    default: {},
+    markdownDescription: 'Priority level to Jira\'s priority name in the `jira-csv` export, e.g. `{ P0: Blocker }` (default: P0 Highest, P1 High, P2 Medium, P3 Low).',
+  },
+  linearPriorities: {
+    schema: stringMap,
+    default: {},
+    markdownDescription: 'Priority level to Linear\'s priority name in the `linear-csv` export (default: P0 Urgent, P1 High, P2 Medium, P3 Low).',
+  },
+};
+
+/** A rule's options as a schema: the declared one, or a mapping that allows no keys. */
+export function ruleOptionsSchema(rule: Pick<Rule, 'options'> | undefined): JsonSchema {
+  return rule?.options?.schema ?? { type: 'object', properties: {}, additionalProperties: false };
+}
+
+/** What `rules.<id>` accepts: a severity, or `[severity, options]`. */
+export function ruleSettingSchema(rule: Pick<Rule, 'id' | 'summary' | 'defaultSeverity' | 'options'>): JsonSchema {
+  return {
+    markdownDescription: `${rule.summary} (default: ${rule.defaultSeverity}). [Documentation](docs/rules/${rule.id}.md)`,
+    anyOf: [SEVERITY_SCHEMA, { type: 'array', items: [SEVERITY_SCHEMA, ruleOptionsSchema(rule)], minItems: 1, maxItems: 2 }],
+  };
+}
+
+/** The schema of one top-level key, with its documentation and default. */
+export function keySchema(key: string, rules: readonly Rule[] = RULES): JsonSchema {
+  const spec = CONFIG_KEYS[key]!;
+  const schema: JsonSchema = key === 'rules'
+    ? { type: 'object', properties: Object.fromEntries(rules.map((r) => [r.id, ruleSettingSchema(r)])), additionalProperties: false }
+    : spec.schema;
+  return { ...schema, default: spec.default, markdownDescription: spec.markdownDescription };
+}
+
+export const CONFIG_SCHEMA_ID = 'https://postmortem-tools.github.io/postmortem-markdown/postmortem-config.schema.json';
+
+/** The JSON Schema (draft-07) of `.postmortem.yaml`. */
+export function configSchema(rules: readonly Rule[] = RULES): JsonSchema {
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: CONFIG_SCHEMA_ID,
+    title: 'Postmortem Markdown configuration (.postmortem.yaml)',
+    description: 'Generated from src/core/config/schema.ts and the rules by `npm run generate`.',
+    type: 'object',
+    properties: Object.fromEntries(Object.keys(CONFIG_KEYS).map((k) => {
+      const s = keySchema(k, rules);
+      return [k, { ...s, description: CONFIG_KEYS[k]!.markdownDescription }];
+    })),
+    additionalProperties: false,
+  };
+}
+
+let registrySchema: JsonSchema | undefined;
+/** configSchema() of the registered rules, built once. */
+export function registryConfigSchema(): JsonSchema {
+  return (registrySchema ??= configSchema(RULES));
+}
