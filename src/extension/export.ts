@@ -5,8 +5,6 @@ import type { Engines } from './engines';
 import type { ExportDestination, ExportScope } from './export-logic';
 import { defaultExportFileName, exportedMessage, targetKind, untitledLanguage } from './export-logic';
 
-export type { ExportDestination, ExportScope };
-
 /** Arguments that skip the pickers (tests, keybindings). */
 export interface ExportArgs {
   scope?: ExportScope;

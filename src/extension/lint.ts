@@ -18,7 +18,7 @@ export interface LintState {
  * The model each lint parses goes to the shared {@link DocumentModels}.
  */
 export class LintController implements vscode.Disposable {
-  readonly diagnostics = vscode.languages.createDiagnosticCollection('postmortem');
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('postmortem');
   private readonly linted = new vscode.EventEmitter<vscode.TextDocument>();
   /** Fires after a document's findings were published; views of large documents refresh then. */
   readonly onDidLint = this.linted.event;
@@ -48,17 +48,12 @@ export class LintController implements vscode.Disposable {
     return this.states.get(uri.toString());
   }
 
-  /** People seen as owners or authors in any postmortem linted so far, for owner quick fixes. */
-  knownPeople(): string[] {
-    return [...this.people];
-  }
-
   /** Lints the open documents again (a configuration file or a setting changed). */
   relintOpen(): void {
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
   }
 
-  schedule(document: vscode.TextDocument, delay?: number): void {
+  private schedule(document: vscode.TextDocument, delay?: number): void {
     if (document.languageId !== 'markdown' || document.uri.scheme === 'git' || document.uri.scheme === 'output') return;
     const key = document.uri.toString();
     const wait = delay ?? debounceWait(lintDebounce(document.uri), document.lineCount);
@@ -69,7 +64,7 @@ export class LintController implements vscode.Disposable {
     }, wait));
   }
 
-  async lintDocument(document: vscode.TextDocument): Promise<LintState | undefined> {
+  private async lintDocument(document: vscode.TextDocument): Promise<LintState | undefined> {
     const version = document.version;
     const result = await this.lint(document.uri, document.getText(), { parser: this.models.parserFor(document.uri) });
     // The user typed on while we worked: a newer run will report.
@@ -122,7 +117,8 @@ export class LintController implements vscode.Disposable {
       const linted = await engine.lint(uri.path, {
         ...options,
         text,
-        workspacePeople: this.knownPeople(),
+        // People seen as owners in any postmortem linted so far, for owner quick fixes.
+        workspacePeople: [...this.people],
         onRuleError: (ruleId, error) => this.log.appendLine(`Rule ${ruleId} failed on ${uri.toString()}: ${(error as Error)?.stack ?? String(error)}`),
       });
       if (!linted) return undefined;
