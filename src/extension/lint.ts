@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding, Postmortem, ReadOptions } from '../core';
+import { basename } from '../core';
 import { toVsRange, toVsSeverity } from './convert';
 import type { DocumentModels } from './documentModels';
 import type { Engines } from './engines';
@@ -108,7 +109,7 @@ export class LintController implements vscode.Disposable {
     if (text.length > limit) {
       if (!this.tooLarge.has(uri.toString())) {
         this.tooLarge.add(uri.toString());
-        void vscode.window.showWarningMessage(tooLargeMessage(uri.path.split('/').pop() ?? uri.path, text.length, limit));
+        void vscode.window.showWarningMessage(tooLargeMessage(basename(uri.path), text.length, limit));
       }
       return undefined;
     }

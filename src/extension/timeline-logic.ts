@@ -25,8 +25,3 @@ export type TimelineSummary = ReturnType<typeof timelineSummary>;
 export function timelineSvgPath(documentPath: string): string {
   return `${documentPath.replace(/\.(md|markdown)$/i, '')}-timeline.svg`;
 }
-
-/** The last part of a `/`-separated path (a document's name in titles and notices). */
-export function fileName(path: string): string {
-  return path.split('/').pop() ?? path;
-}

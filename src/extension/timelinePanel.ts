@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import { timelineSvg, timelineViewModel } from '../core';
+import { basename, timelineSvg, timelineViewModel } from '../core';
 import { todayUtc as today } from './authoring-logic';
 import type { FromPanel, PanelState, ToPanel } from '../webview/messages';
 import type { DocumentModels } from './documentModels';
 import { maxFileSize } from './settings';
-import { fileName } from './timeline-logic';
 
 export const TIMELINE_VIEW_TYPE = 'postmortem.timeline';
 
@@ -119,7 +118,7 @@ export class TimelinePanel implements vscode.Disposable {
   }
 
   private updateTitle(): void {
-    const name = this.document ? fileName(this.document.uri.path) : undefined;
+    const name = this.document ? basename(this.document.uri.path) : undefined;
     this.panel.title = name ? `Timeline: ${name}` : 'Timeline';
   }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parsePostmortem } from '../../src/core';
-import { fileName, timelineSummary, timelineSvgPath } from '../../src/extension/timeline-logic';
+import { timelineSummary, timelineSvgPath } from '../../src/extension/timeline-logic';
 import { readRepoFile } from './repoRoot';
 
 describe('extension timeline: the summary "Show Timeline Model" returns', () => {
@@ -35,9 +35,5 @@ describe('extension timeline: file names', () => {
     assert.equal(timelineSvgPath('/w/postmortems/db.md'), '/w/postmortems/db-timeline.svg');
     assert.equal(timelineSvgPath('/w/db.MARKDOWN'), '/w/db-timeline.svg');
     assert.equal(timelineSvgPath('Untitled-1'), 'Untitled-1-timeline.svg');
-  });
-  it('names a document by the last part of its path', () => {
-    assert.equal(fileName('/w/postmortems/db.md'), 'db.md');
-    assert.equal(fileName('db.md'), 'db.md');
   });
 });

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import { basename } from '../../core';
 import type { Command } from '../commandManager';
-import { fileName, timelineSvgPath } from '../timeline-logic';
+import { timelineSvgPath } from '../timeline-logic';
 import { TimelinePanel } from '../timelinePanel';
 
 /** Saves the shown timeline as SVG (to `target`, else where a save dialog says); returns the file's URI. */
@@ -22,7 +23,7 @@ export class SaveTimelineSvgCommand implements Command {
     });
     if (!uri) return undefined;
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(svg));
-    void vscode.window.showInformationMessage(`Timeline saved to ${fileName(uri.path)}.`);
+    void vscode.window.showInformationMessage(`Timeline saved to ${basename(uri.path)}.`);
     return uri.toString();
   }
 }
