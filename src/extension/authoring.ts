@@ -1,13 +1,10 @@
 import * as vscode from 'vscode';
 import type { OutlineSymbol, Postmortem } from '../core';
-import { actionFieldAt, actionLensText, deadlineCandidates, findSection, hoverAt, newTimelineEntry, outline, ownerCandidates, parsePostmortem, resolveConfig, RULE_IDS } from '../core';
+import { actionFieldAt, actionLensText, deadlineCandidates, findSection, hoverAt, newTimelineEntry, outline, ownerCandidates, resolveConfig, RULE_IDS } from '../core';
+import { corePosition as position, rankOwners, todayUtc as today } from './authoring-logic';
 import { toVsRange } from './convert';
-import type { ConfigFiles } from './settings';
-import { configFor } from './settings';
-import { currentText, workspaceMarkdown } from './workspaceFiles';
-
-const today = () => new Date().toISOString().slice(0, 10);
-const position = (p: vscode.Position) => ({ line: p.line + 1, column: p.character + 1 });
+import type { DocumentModels } from './documentModels';
+import type { Engines } from './engines';
 
 /** Owners named in the workspace's postmortems, read once on first use and refreshed on save. */
 export class PeopleIndex implements vscode.Disposable {
@@ -16,23 +13,26 @@ export class PeopleIndex implements vscode.Disposable {
     if (d.languageId === 'markdown') this.people = undefined;
   });
 
+  constructor(private readonly engines: Engines) {}
+
   get(): Promise<string[]> {
     this.people ??= this.scan();
     return this.people;
   }
 
+  /** Forgets what was read (a configuration file changed what counts as a postmortem). */
+  clear(): void {
+    this.people = undefined;
+  }
+
   private async scan(): Promise<string[]> {
-    const counts = new Map<string, number>();
-    for (const uri of await workspaceMarkdown(500)) {
+    const postmortems: Postmortem[] = [];
+    for (const { engine, paths } of this.engines.workspaceFolders()) {
       try {
-        const pm = parsePostmortem(await currentText(uri));
-        for (const item of pm.actionItems) {
-          const owner = item.owner.value;
-          if (owner && /^[\p{L}]/u.test(owner)) counts.set(owner, (counts.get(owner) ?? 0) + 1);
-        }
-      } catch { /* unreadable file: skip */ }
+        for (const doc of await engine.postmortems(paths)) postmortems.push(doc.postmortem);
+      } catch { /* a folder that went away: skip it */ }
     }
-    return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+    return rankOwners(postmortems);
   }
 
   dispose(): void {
@@ -43,13 +43,13 @@ export class PeopleIndex implements vscode.Disposable {
 /** Completions in the action items (owners, priorities, deadlines) and a timestamped entry in the timeline. */
 export class AuthoringCompletions implements vscode.CompletionItemProvider {
   constructor(
-    private readonly modelOf: (d: vscode.TextDocument) => Postmortem,
+    private readonly models: DocumentModels,
     private readonly people: PeopleIndex,
-    private readonly configFiles: ConfigFiles,
+    private readonly engines: Engines,
   ) {}
 
   async provideCompletionItems(document: vscode.TextDocument, pos: vscode.Position): Promise<vscode.CompletionItem[]> {
-    const pm = this.modelOf(document);
+    const pm = this.models.get(document);
     const hit = actionFieldAt(pm, position(pos));
     const items: vscode.CompletionItem[] = [];
     if (hit) {
@@ -64,7 +64,7 @@ export class AuthoringCompletions implements vscode.CompletionItemProvider {
           items.push(item);
         }
       } else if (hit.field === 'priority') {
-        const { config } = await configFor(document.uri, this.configFiles);
+        const config = await this.engines.configFor(document.uri);
         for (const [i, p] of resolveConfig(config, RULE_IDS).config.priorities.entries()) {
           const item = new vscode.CompletionItem(p.id, vscode.CompletionItemKind.EnumMember);
           item.range = replace;
@@ -100,13 +100,13 @@ export class AuthoringCompletions implements vscode.CompletionItemProvider {
 
 export class AuthoringHovers implements vscode.HoverProvider {
   constructor(
-    private readonly modelOf: (d: vscode.TextDocument) => Postmortem,
-    private readonly configFiles: ConfigFiles,
+    private readonly models: DocumentModels,
+    private readonly engines: Engines,
   ) {}
 
   async provideHover(document: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | undefined> {
-    const { config } = await configFor(document.uri, this.configFiles);
-    const h = hoverAt(this.modelOf(document), position(pos), today(), resolveConfig(config, RULE_IDS).config);
+    const config = await this.engines.configFor(document.uri);
+    const h = hoverAt(this.models.get(document), position(pos), today(), resolveConfig(config, RULE_IDS).config);
     return h ? new vscode.Hover(new vscode.MarkdownString(h.markdown), toVsRange(h.range)) : undefined;
   }
 }
@@ -114,10 +114,10 @@ export class AuthoringHovers implements vscode.HoverProvider {
 const SYMBOL_KINDS = { section: vscode.SymbolKind.String, event: vscode.SymbolKind.Event, action: vscode.SymbolKind.Field };
 
 export class AuthoringSymbols implements vscode.DocumentSymbolProvider {
-  constructor(private readonly modelOf: (d: vscode.TextDocument) => Postmortem) {}
+  constructor(private readonly models: DocumentModels) {}
 
   provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
-    const pm = this.modelOf(document);
+    const pm = this.models.get(document);
     if (pm.timeline.events.length === 0 && pm.actionItems.length === 0) return [];
     const convert = (s: OutlineSymbol): vscode.DocumentSymbol => {
       const range = toVsRange(s.range);
@@ -135,14 +135,14 @@ export class ActionItemsLens implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
 
-  constructor(private readonly modelOf: (d: vscode.TextDocument) => Postmortem) {}
+  constructor(private readonly models: DocumentModels) {}
 
   refresh(): void {
     this.changed.fire();
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    const pm = this.modelOf(document);
+    const pm = this.models.get(document);
     const section = findSection(pm.sections, 'action-items');
     if (!section || pm.actionItems.length === 0) return [];
     const range = toVsRange(section.headingRange);
@@ -151,28 +151,4 @@ export class ActionItemsLens implements vscode.CodeLensProvider {
       new vscode.CodeLens(range, { title: 'Export…', command: 'postmortem.exportActionItems', arguments: [{ scope: 'document' }] }),
     ];
   }
-}
-
-/** "Insert timeline entry (now, UTC)": a new entry after the last one, in the timeline's own format. */
-export async function insertTimelineEntry(editor: vscode.TextEditor | undefined, modelOf: (d: vscode.TextDocument) => Postmortem): Promise<boolean> {
-  if (!editor || editor.document.languageId !== 'markdown') return false;
-  const document = editor.document;
-  const entry = newTimelineEntry(modelOf(document), document.getText(), new Date());
-  const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-  let at: vscode.Position;
-  let text: string;
-  if (entry.afterLine !== undefined && entry.afterLine <= document.lineCount) {
-    at = document.lineAt(entry.afterLine - 1).range.end;
-    text = `${eol}${entry.text}`;
-  } else {
-    at = document.lineAt(document.lineCount - 1).range.end;
-    text = `${eol}${eol}## Timeline (all times UTC)${eol}${eol}${entry.text}`;
-  }
-  const ok = await editor.edit((e) => e.insert(at, text));
-  if (ok) {
-    const end = document.positionAt(document.offsetAt(at) + text.length);
-    editor.selection = new vscode.Selection(end, end);
-    editor.revealRange(new vscode.Range(end, end));
-  }
-  return ok;
 }

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { disableComment } from './codeActions-logic';
 import { toVsRange, toWorkspaceEdit } from './convert';
+import type { DocumentModels } from './documentModels';
 import type { LintController } from './lint';
 
 /**
@@ -9,7 +11,10 @@ import type { LintController } from './lint';
 export class PostmortemCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
-  constructor(private readonly lint: LintController) {}
+  constructor(
+    private readonly lint: LintController,
+    private readonly models: DocumentModels,
+  ) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const state = this.lint.state(document.uri);
@@ -27,7 +32,7 @@ export class PostmortemCodeActions implements vscode.CodeActionProvider {
         action.isPreferred = fix.preferred === true;
         actions.push(action);
       }
-      const disable = disableAction(document, diagnostic, ruleId, state?.postmortem.frontmatter?.range.end.line ?? 0);
+      const disable = this.disableAction(document, diagnostic, ruleId);
       if (disable) actions.push(disable);
       const docs = new vscode.CodeAction(`Show documentation for ${ruleId}`, vscode.CodeActionKind.QuickFix);
       docs.command = { title: 'Show documentation', command: 'postmortem.showRuleDocumentation', arguments: [ruleId] };
@@ -36,26 +41,18 @@ export class PostmortemCodeActions implements vscode.CodeActionProvider {
     }
     return actions;
   }
-}
 
-/**
- * "Disable rule for this line": a comment at the end of table rows, list items and headings (a
- * comment line there would split the table or list), a comment line above anything else.
- */
-function disableAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, ruleId: string, frontmatterEnd: number): vscode.CodeAction | undefined {
-  const line = diagnostic.range.start.line;
-  // A comment inside YAML frontmatter would break it.
-  if (line < frontmatterEnd) return undefined;
-  const text = document.lineAt(line).text;
-  const action = new vscode.CodeAction(`Disable ${ruleId} for this line`, vscode.CodeActionKind.QuickFix);
-  const edit = new vscode.WorkspaceEdit();
-  if (/^\s*(?:\||[-*+]\s|\d+[.)]\s|#)/.test(text) || text.includes('|')) {
-    edit.insert(document.uri, new vscode.Position(line, text.length), ` <!-- postmortem-disable-line ${ruleId} -->`);
-  } else {
-    const indent = /^\s*/.exec(text)![0];
-    edit.insert(document.uri, new vscode.Position(line, 0), `${indent}<!-- postmortem-disable-next-line ${ruleId} -->\n`);
+  /** "Disable rule for this line" (see {@link disableComment} for where the comment goes). */
+  private disableAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, ruleId: string): vscode.CodeAction | undefined {
+    const line = diagnostic.range.start.line;
+    if (line >= document.lineCount) return undefined;
+    const frontmatterEnd = this.models.get(document).frontmatter?.range.end.line ?? 0;
+    const insertion = disableComment(document.lineAt(line).text, line, ruleId, frontmatterEnd);
+    if (!insertion) return undefined;
+    const action = new vscode.CodeAction(`Disable ${ruleId} for this line`, vscode.CodeActionKind.QuickFix);
+    action.edit = new vscode.WorkspaceEdit();
+    action.edit.insert(document.uri, new vscode.Position(insertion.line, insertion.character), insertion.text);
+    action.diagnostics = [diagnostic];
+    return action;
   }
-  action.edit = edit;
-  action.diagnostics = [diagnostic];
-  return action;
 }

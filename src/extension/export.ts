@@ -1,12 +1,9 @@
 import * as vscode from 'vscode';
 import type { Config, ExportFormat, ExportItem } from '../core';
-import { EXPORT_FORMATS, exportItems, isExportFormat, isPostmortem, parsePostmortem, renderExport, resolveConfig, RULE_IDS } from '../core';
-import type { ConfigFiles } from './settings';
-import { configFor } from './settings';
-import { currentText, workspaceMarkdown } from './workspaceFiles';
-
-export type ExportScope = 'document' | 'workspace' | 'open';
-export type ExportDestination = 'file' | 'clipboard' | 'untitled';
+import { EXPORT_FORMATS, exportItems, isExportFormat, joinPath, renderExport } from '../core';
+import type { Engines } from './engines';
+import type { ExportDestination, ExportScope } from './export-logic';
+import { defaultExportFileName, exportedMessage, targetKind, untitledLanguage } from './export-logic';
 
 /** Arguments that skip the pickers (tests, keybindings). */
 export interface ExportArgs {
@@ -29,49 +26,53 @@ function relativePath(uri: vscode.Uri): string {
   return vscode.workspace.asRelativePath(uri, false);
 }
 
-async function collect(scope: ExportScope, configFiles: ConfigFiles): Promise<ExportItem[]> {
-  const openOnly = scope === 'open';
+/** The action items of the active document, or of every postmortem of the workspace (read through the engine). */
+async function collect(scope: ExportScope, engines: Engines): Promise<ExportItem[]> {
   if (scope === 'document') {
     const doc = vscode.window.activeTextEditor?.document;
     if (!doc || doc.languageId !== 'markdown') throw new Error('Open a postmortem Markdown document first.');
-    return exportItems(parsePostmortem(doc.getText()), relativePath(doc.uri));
+    const read = await engines.for(doc.uri).engine.read(doc.uri.path, { text: doc.getText(), explicit: true });
+    return read ? exportItems(read.postmortem, relativePath(doc.uri)) : [];
   }
   const items: ExportItem[] = [];
-  for (const uri of await workspaceMarkdown(5000)) {
-    const pm = parsePostmortem(await currentText(uri));
-    const { config } = await configFor(uri, configFiles);
-    if (!isPostmortem(pm, relativePath(uri), resolveConfig(config, RULE_IDS).config.files)) continue;
-    items.push(...exportItems(pm, relativePath(uri), { openOnly }));
+  for (const { host, engine, paths } of engines.workspaceFolders()) {
+    for (const doc of await engine.postmortems(paths)) {
+      items.push(...exportItems(doc.postmortem, relativePath(host.uri(doc.path)), { openOnly: scope === 'open' }));
+    }
   }
   return items;
 }
 
+async function pick<T>(items: Array<vscode.QuickPickItem & { value: T }>, title: string): Promise<T | undefined> {
+  return (await vscode.window.showQuickPick(items, { title, ignoreFocusOut: true }))?.value;
+}
+
 /** "Postmortem: Export Action Items": pickers for what is missing from the arguments, then the export. */
-export async function exportActionItems(args: ExportArgs | undefined, configFiles: ConfigFiles): Promise<ExportOutcome | undefined> {
+export async function exportActionItems(args: ExportArgs | undefined, engines: Engines): Promise<ExportOutcome | undefined> {
   const a = args ?? {};
-  const scope = a.scope ?? (await vscode.window.showQuickPick([
-    { label: 'This document', value: 'document' as const },
-    { label: 'Every postmortem in the workspace', value: 'workspace' as const },
-    { label: 'Only open items, every postmortem in the workspace', value: 'open' as const },
-  ], { title: 'Export action items from', ignoreFocusOut: true }))?.value;
+  const scope = a.scope ?? await pick<ExportScope>([
+    { label: 'This document', value: 'document' },
+    { label: 'Every postmortem in the workspace', value: 'workspace' },
+    { label: 'Only open items, every postmortem in the workspace', value: 'open' },
+  ], 'Export action items from');
   if (!scope) return undefined;
   if (a.format !== undefined && !isExportFormat(a.format)) throw new Error(`Unknown export format "${String(a.format)}"`);
-  const format = a.format ?? (await vscode.window.showQuickPick(
+  const format = a.format ?? await pick(
     (Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((f) => ({ label: EXPORT_FORMATS[f].label, description: EXPORT_FORMATS[f].describe, value: f })),
-    { title: 'Export format', ignoreFocusOut: true },
-  ))?.value;
+    'Export format',
+  );
   if (!format) return undefined;
-  const destination = a.destination ?? (await vscode.window.showQuickPick([
-    { label: 'Save to a file…', value: 'file' as const },
-    { label: 'Copy to the clipboard', value: 'clipboard' as const },
-    { label: 'Open as a new untitled document', value: 'untitled' as const },
-  ], { title: 'Export to', ignoreFocusOut: true }))?.value;
+  const destination = a.destination ?? await pick<ExportDestination>([
+    { label: 'Save to a file…', value: 'file' },
+    { label: 'Copy to the clipboard', value: 'clipboard' },
+    { label: 'Open as a new untitled document', value: 'untitled' },
+  ], 'Export to');
   if (!destination) return undefined;
 
-  const items = await collect(scope, configFiles);
+  const items = await collect(scope, engines);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   // Tracker priority names come from the workspace's .postmortem.yaml.
-  const config: Config = folder ? (await configFor(vscode.Uri.joinPath(folder, 'action-items.md'), configFiles)).config : {};
+  const config: Config = folder ? (await engines.for(folder).engine.configFor(joinPath(folder.path, 'action-items.md'))).config : {};
   const result = renderExport(format, items, {
     ...(config.jiraPriorities ? { jiraPriorities: config.jiraPriorities } : {}),
     ...(config.linearPriorities ? { linearPriorities: config.linearPriorities } : {}),
@@ -79,33 +80,36 @@ export async function exportActionItems(args: ExportArgs | undefined, configFile
   let target: string | undefined;
   if (destination === 'clipboard') await vscode.env.clipboard.writeText(result.text);
   else if (destination === 'untitled') {
-    const language = { csv: 'csv', json: 'json', md: 'markdown', ics: 'plaintext', sh: 'shellscript' }[EXPORT_FORMATS[format].extension] ?? 'plaintext';
-    const doc = await vscode.workspace.openTextDocument({ content: result.text, language });
+    const doc = await vscode.workspace.openTextDocument({ content: result.text, language: untitledLanguage(format) });
     await vscode.window.showTextDocument(doc);
   } else {
-    let uri: vscode.Uri | undefined;
-    if (a.target !== undefined) {
-      uri = typeof a.target === 'string' ? (/^[a-z][\w+.-]*:/i.test(a.target) ? vscode.Uri.parse(a.target) : folder ? vscode.Uri.joinPath(folder, a.target) : vscode.Uri.file(a.target)) : a.target;
-      let exists = false;
-      try {
-        await vscode.workspace.fs.stat(uri);
-        exists = true;
-      } catch { /* new file */ }
-      // Without the save dialog's consent an existing file is never overwritten.
-      if (exists && !a.overwrite) throw new Error(`${relativePath(uri)} exists; not overwriting it.`);
-    } else {
-      uri = await vscode.window.showSaveDialog({
-        ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `action-items.${EXPORT_FORMATS[format].extension}`) } : {}),
-        filters: { [EXPORT_FORMATS[format].label]: [EXPORT_FORMATS[format].extension] },
-        title: 'Export action items',
-      });
-      if (!uri) return undefined;
-    }
+    const uri = a.target !== undefined ? await existingTargetCheck(toUri(a.target, folder), a.overwrite === true) : await vscode.window.showSaveDialog({
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, defaultExportFileName(format)) } : {}),
+      filters: { [EXPORT_FORMATS[format].label]: [EXPORT_FORMATS[format].extension] },
+      title: 'Export action items',
+    });
+    if (!uri) return undefined;
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(result.text));
     target = uri.toString();
   }
-  const where = destination === 'clipboard' ? 'to the clipboard' : destination === 'untitled' ? 'to a new document' : `to ${target ? relativePath(vscode.Uri.parse(target)) : 'a file'}`;
-  const reasons = [...new Set(result.skipped.map((s) => s.reason))].join(', ');
-  void vscode.window.showInformationMessage(`Exported ${result.count} action item${result.count === 1 ? '' : 's'} as ${EXPORT_FORMATS[format].label} ${where}${result.skipped.length ? `; skipped ${result.skipped.length} (${reasons})` : ''}.`);
+  void vscode.window.showInformationMessage(exportedMessage(format, destination, result.count, result.skipped, target ? relativePath(vscode.Uri.parse(target)) : undefined));
   return { count: result.count, skipped: result.skipped.length, destination, ...(target ? { target } : {}) };
+}
+
+function toUri(target: string | vscode.Uri, folder: vscode.Uri | undefined): vscode.Uri {
+  if (typeof target !== 'string') return target;
+  const kind = targetKind(target, folder !== undefined);
+  if (kind === 'uri') return vscode.Uri.parse(target);
+  return folder && kind === 'workspace' ? vscode.Uri.joinPath(folder, target) : vscode.Uri.file(target);
+}
+
+/** Without the save dialog's consent an existing file is never overwritten. */
+async function existingTargetCheck(uri: vscode.Uri, overwrite: boolean): Promise<vscode.Uri> {
+  let exists = false;
+  try {
+    await vscode.workspace.fs.stat(uri);
+    exists = true;
+  } catch { /* new file */ }
+  if (exists && !overwrite) throw new Error(`${relativePath(uri)} exists; not overwriting it.`);
+  return uri;
 }

@@ -1,24 +1,25 @@
 import * as vscode from 'vscode';
-import type { Finding, Postmortem } from '../core';
-import { IncrementalParser, isPostmortem, lintPostmortem, parsePostmortem, resolveConfig, RULE_IDS } from '../core';
+import type { Finding, Postmortem, ReadOptions } from '../core';
+import { basename } from '../core';
 import { toVsRange, toVsSeverity } from './convert';
-import type { ConfigFiles } from './settings';
-import { configFor, maxFileSize } from './settings';
-import { currentText, workspaceMarkdown } from './workspaceFiles';
+import type { DocumentModels } from './documentModels';
+import type { Engines } from './engines';
+import { debounceWait, overflowMessage, ownersOf, tooLargeMessage } from './lint-logic';
+import { lintDebounce, lintEnabled, maxFileSize, maxProblems } from './settings';
 
 /** Findings of one document version, kept for the code actions. */
 export interface LintState {
   version: number;
   findings: Finding[];
-  postmortem: Postmortem;
 }
 
 /**
- * Lints Markdown documents that are postmortems: on open, as the user types (debounced, stale
- * results dropped by document version), and on demand for the whole workspace.
+ * Lints Markdown documents that are postmortems through the engine: on open, as the user types
+ * (debounced, stale results dropped by document version), and on demand for the whole workspace.
+ * The model each lint parses goes to the shared {@link DocumentModels}.
  */
 export class LintController implements vscode.Disposable {
-  readonly diagnostics = vscode.languages.createDiagnosticCollection('postmortem');
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('postmortem');
   private readonly linted = new vscode.EventEmitter<vscode.TextDocument>();
   /** Fires after a document's findings were published; views of large documents refresh then. */
   readonly onDidLint = this.linted.event;
@@ -26,22 +27,11 @@ export class LintController implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly people = new Set<string>();
   private readonly tooLarge = new Set<string>();
-  /** One incremental parser per open document: after an edit only the changed chunks are parsed. */
-  private readonly parsers = new Map<string, IncrementalParser>();
-
-  parserFor(uri: vscode.Uri): IncrementalParser {
-    const key = uri.toString();
-    let parser = this.parsers.get(key);
-    if (!parser) {
-      parser = new IncrementalParser();
-      this.parsers.set(key, parser);
-    }
-    return parser;
-  }
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
-    private readonly configFiles: ConfigFiles,
+    private readonly engines: Engines,
+    private readonly models: DocumentModels,
     private readonly docsUri: (ruleId: string) => vscode.Uri,
     private readonly log: vscode.OutputChannel,
   ) {
@@ -51,9 +41,6 @@ export class LintController implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('postmortem')) this.relintOpen();
-      }),
     );
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
   }
@@ -62,22 +49,15 @@ export class LintController implements vscode.Disposable {
     return this.states.get(uri.toString());
   }
 
-  /** People seen as owners or authors in any postmortem linted so far, for owner quick fixes. */
-  knownPeople(): string[] {
-    return [...this.people];
-  }
-
+  /** Lints the open documents again (a configuration file or a setting changed). */
   relintOpen(): void {
-    this.configFiles.clear();
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
   }
 
-  schedule(document: vscode.TextDocument, delay?: number): void {
+  private schedule(document: vscode.TextDocument, delay?: number): void {
     if (document.languageId !== 'markdown' || document.uri.scheme === 'git' || document.uri.scheme === 'output') return;
     const key = document.uri.toString();
-    // Linting costs about linear time in the document's size: wait longer after typing in a big one.
-    const configured = vscode.workspace.getConfiguration('postmortem', document.uri).get<number>('lint.debounce', 300);
-    const wait = delay ?? Math.max(configured, Math.min(10_000, Math.floor(document.lineCount / 5)));
+    const wait = delay ?? debounceWait(lintDebounce(document.uri), document.lineCount);
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
@@ -85,58 +65,84 @@ export class LintController implements vscode.Disposable {
     }, wait));
   }
 
-  async lintDocument(document: vscode.TextDocument): Promise<LintState | undefined> {
+  private async lintDocument(document: vscode.TextDocument): Promise<LintState | undefined> {
     const version = document.version;
-    const result = await this.lint(document.uri, document.getText(), this.parserFor(document.uri));
+    const result = await this.lint(document.uri, document.getText(), { parser: this.models.parserFor(document.uri) });
     // The user typed on while we worked: a newer run will report.
     if (document.isClosed || document.version !== version) return undefined;
     if (!result) {
       this.forget(document.uri);
+      this.models.settle(document);
       return undefined;
     }
-    const state = { version, ...result };
-    this.states.set(document.uri.toString(), state);
-    this.publish(document.uri, state.findings);
-    this.linted.fire(document);
-    return state;
+    return this.record(document, version, result);
+  }
+
+  /** Lints every Markdown file of the workspace, open or not; returns files and findings counted. */
+  async lintWorkspace(token?: vscode.CancellationToken): Promise<{ files: number; findings: number }> {
+    let files = 0;
+    let count = 0;
+    for (const { host, engine, paths } of this.engines.workspaceFolders()) {
+      const found = await engine.collect(paths).catch(() => []);
+      for (const { path, explicit } of found) {
+        if (token?.isCancellationRequested) return { files, findings: count };
+        const uri = host.uri(path);
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        const version = open?.version;
+        const text = open ? open.getText() : await host.readFile(path);
+        if (text === undefined) continue;
+        const result = await this.lint(uri, text, { explicit, ...(open ? { parser: this.models.parserFor(uri) } : {}) });
+        if (!result) continue;
+        files++;
+        count += result.findings.length;
+        if (open && !open.isClosed && open.version === version) this.record(open, version, result);
+        else this.publish(uri, result.findings);
+      }
+    }
+    return { files, findings: count };
   }
 
   /** Lints text for a document URI; undefined when it is not a postmortem or linting is off. */
-  async lint(uri: vscode.Uri, text: string, parser?: IncrementalParser): Promise<{ findings: Finding[]; postmortem: Postmortem } | undefined> {
-    const settings = vscode.workspace.getConfiguration('postmortem', uri);
-    if (!settings.get<boolean>('lint.enable', true)) return undefined;
+  private async lint(uri: vscode.Uri, text: string, options: Pick<ReadOptions, 'parser' | 'explicit'>): Promise<{ findings: Finding[]; postmortem: Postmortem } | undefined> {
+    if (!lintEnabled(uri)) return undefined;
     const limit = maxFileSize(uri);
     if (text.length > limit) {
       if (!this.tooLarge.has(uri.toString())) {
         this.tooLarge.add(uri.toString());
-        const mb = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
-        void vscode.window.showWarningMessage(`Postmortem: ${uri.path.split('/').pop()} is ${mb(text.length)}, over the ${mb(limit)} limit (postmortem.maxFileSize): it is not linted.`);
+        void vscode.window.showWarningMessage(tooLargeMessage(basename(uri.path), text.length, limit));
       }
       return undefined;
     }
     try {
-      const { config, file } = await configFor(uri, this.configFiles);
-      const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-      const postmortem = parsePostmortem(body, parser ? { parser } : {});
-      const folder = vscode.workspace.getWorkspaceFolder(uri);
-      const relative = folder ? uri.path.slice(folder.uri.path.length).replace(/^\//, '') : uri.path;
-      if (!isPostmortem(postmortem, relative, resolveConfig(config, RULE_IDS).config.files)) return undefined;
-      if (file && file.problems.length > 0) this.log.appendLine(`${file.uri.toString()}: ${file.problems.map((p) => p.message).join('; ')}`);
-      for (const item of postmortem.actionItems) if (item.owner.value && /^[\p{L}@]/u.test(item.owner.value)) this.people.add(item.owner.value);
-      const { findings } = lintPostmortem(postmortem, body, {
-        config,
-        workspacePeople: this.knownPeople(),
+      const { host, engine } = this.engines.for(uri);
+      const linted = await engine.lint(uri.path, {
+        ...options,
+        text,
+        // People seen as owners in any postmortem linted so far, for owner quick fixes.
+        workspacePeople: [...this.people],
         onRuleError: (ruleId, error) => this.log.appendLine(`Rule ${ruleId} failed on ${uri.toString()}: ${(error as Error)?.stack ?? String(error)}`),
       });
-      return { findings, postmortem };
+      if (!linted) return undefined;
+      this.engines.reportConfigProblems(host, linted);
+      for (const owner of ownersOf(linted.postmortem)) this.people.add(owner);
+      return { findings: linted.findings, postmortem: linted.postmortem };
     } catch (error) {
       this.log.appendLine(`Linting ${uri.toString()} failed: ${(error as Error)?.stack ?? String(error)}`);
       return undefined;
     }
   }
 
-  publish(uri: vscode.Uri, findings: readonly Finding[]): void {
-    const max = vscode.workspace.getConfiguration('postmortem', uri).get<number>('lint.maxProblems', 500);
+  private record(document: vscode.TextDocument, version: number, result: { findings: Finding[]; postmortem: Postmortem }): LintState {
+    const state = { version, findings: result.findings };
+    this.states.set(document.uri.toString(), state);
+    this.models.set(document, version, result.postmortem);
+    this.publish(document.uri, state.findings);
+    this.linted.fire(document);
+    return state;
+  }
+
+  private publish(uri: vscode.Uri, findings: readonly Finding[]): void {
+    const max = maxProblems(uri);
     const shown = findings.slice(0, max).map((f) => {
       const d = new vscode.Diagnostic(toVsRange(f.range), f.message, toVsSeverity(f.severity));
       d.source = 'postmortem';
@@ -144,29 +150,13 @@ export class LintController implements vscode.Disposable {
       return d;
     });
     // Thousands of squiggles help nobody and slow the editor down: say how many more there are.
-    if (findings.length > max) {
-      shown.push(new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `${findings.length - max} more postmortem findings are not shown (postmortem.lint.maxProblems is ${max})`, vscode.DiagnosticSeverity.Information));
-      shown[shown.length - 1]!.source = 'postmortem';
+    const overflow = overflowMessage(findings.length, max);
+    if (overflow) {
+      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), overflow, vscode.DiagnosticSeverity.Information);
+      d.source = 'postmortem';
+      shown.push(d);
     }
     this.diagnostics.set(uri, shown);
-  }
-
-  /** Lints every Markdown file of the workspace, open or not; returns files and findings counted. */
-  async lintWorkspace(token?: vscode.CancellationToken): Promise<{ files: number; findings: number }> {
-    const uris = await workspaceMarkdown(5000, token);
-    let files = 0;
-    let count = 0;
-    for (const uri of uris) {
-      if (token?.isCancellationRequested) break;
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      const result = await this.lint(uri, await currentText(uri));
-      if (!result) continue;
-      files++;
-      count += result.findings.length;
-      if (open) this.states.set(uri.toString(), { version: open.version, ...result });
-      this.publish(uri, result.findings);
-    }
-    return { files, findings: count };
   }
 
   private forget(uri: vscode.Uri): void {
@@ -174,7 +164,6 @@ export class LintController implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.states.delete(key);
-    this.parsers.delete(key);
     this.diagnostics.delete(uri);
   }
 

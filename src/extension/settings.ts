@@ -1,8 +1,5 @@
 import * as vscode from 'vscode';
-import type { Config, ConfigProblem } from '../core';
-import { mergeConfigs, parseConfigText } from '../core';
-
-export const CONFIG_FILE = '.postmortem.yaml';
+import type { Config } from '../core';
 
 /** Documents with more lines than this are not re-parsed per keystroke by hovers, lenses and the panel. */
 export const LARGE_DOCUMENT_LINES = 3000;
@@ -31,50 +28,17 @@ export function settingsConfig(scope: vscode.Uri | undefined): Config {
   return config;
 }
 
-/**
- * Finds and reads the nearest `.postmortem.yaml` above a document, inside its workspace folder.
- * It is read as data only, through the workspace file system (so it works on the web too).
- */
-export class ConfigFiles {
-  private readonly cache = new Map<string, Promise<{ uri: vscode.Uri; config: Config; problems: ConfigProblem[] } | undefined>>();
-
-  clear(): void {
-    this.cache.clear();
-  }
-
-  async forDocument(uri: vscode.Uri): Promise<{ uri: vscode.Uri; config: Config; problems: ConfigProblem[] } | undefined> {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder) return undefined;
-    let dir = vscode.Uri.joinPath(uri, '..');
-    for (;;) {
-      const found = await this.read(vscode.Uri.joinPath(dir, CONFIG_FILE));
-      if (found) return found;
-      if (dir.path === folder.uri.path || !dir.path.startsWith(folder.uri.path) || dir.path === '/') return undefined;
-      dir = vscode.Uri.joinPath(dir, '..');
-    }
-  }
-
-  private read(uri: vscode.Uri) {
-    const key = uri.toString();
-    let hit = this.cache.get(key);
-    if (!hit) {
-      hit = (async () => {
-        try {
-          const bytes = await vscode.workspace.fs.readFile(uri);
-          const { config, problems } = parseConfigText(new TextDecoder().decode(bytes));
-          return { uri, config, problems };
-        } catch {
-          return undefined;
-        }
-      })();
-      this.cache.set(key, hit);
-    }
-    return hit;
-  }
+/** `postmortem.lint.enable`. */
+export function lintEnabled(scope: vscode.Uri): boolean {
+  return vscode.workspace.getConfiguration('postmortem', scope).get<boolean>('lint.enable', true);
 }
 
-/** Settings first, then the project's file on top: the file is what CI uses, so it wins. */
-export async function configFor(uri: vscode.Uri, files: ConfigFiles): Promise<{ config: Config; file: Awaited<ReturnType<ConfigFiles['forDocument']>> }> {
-  const file = await files.forDocument(uri);
-  return { config: mergeConfigs(settingsConfig(uri), file?.config ?? {}), file };
+/** `postmortem.lint.debounce`: the shortest wait after typing before a lint. */
+export function lintDebounce(scope: vscode.Uri): number {
+  return vscode.workspace.getConfiguration('postmortem', scope).get<number>('lint.debounce', 300);
+}
+
+/** `postmortem.lint.maxProblems`: the most diagnostics shown for one document. */
+export function maxProblems(scope: vscode.Uri): number {
+  return vscode.workspace.getConfiguration('postmortem', scope).get<number>('lint.maxProblems', 500);
 }

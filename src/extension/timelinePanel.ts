@@ -1,19 +1,16 @@
 import * as vscode from 'vscode';
-import type { Postmortem } from '../core';
-import { timelineSvg, timelineViewModel } from '../core';
+import { basename, timelineSvg, timelineViewModel } from '../core';
+import { todayUtc as today } from './authoring-logic';
 import type { FromPanel, PanelState, ToPanel } from '../webview/messages';
+import type { DocumentModels } from './documentModels';
 import { maxFileSize } from './settings';
 
-const VIEW_TYPE = 'postmortem.timeline';
+export const TIMELINE_VIEW_TYPE = 'postmortem.timeline';
 
 function nonce(): string {
   const bytes = new Uint8Array(18);
   globalThis.crypto.getRandomValues(bytes);
   return btoa(String.fromCharCode(...bytes));
-}
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
 }
 
 /**
@@ -29,24 +26,24 @@ export class TimelinePanel implements vscode.Disposable {
   private section: { from: number; to: number } | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  static show(context: vscode.ExtensionContext, modelOf: (d: vscode.TextDocument) => Postmortem, document: vscode.TextDocument | undefined): TimelinePanel {
+  static show(context: vscode.ExtensionContext, models: DocumentModels, document: vscode.TextDocument | undefined): TimelinePanel {
     const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
     if (TimelinePanel.current) {
       TimelinePanel.current.panel.reveal(column, true);
       if (document) TimelinePanel.current.follow(document);
       return TimelinePanel.current;
     }
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Timeline', { viewColumn: column, preserveFocus: true }, TimelinePanel.options(context));
-    TimelinePanel.current = new TimelinePanel(panel, context, modelOf, document);
+    const panel = vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, 'Timeline', { viewColumn: column, preserveFocus: true }, TimelinePanel.options(context));
+    TimelinePanel.current = new TimelinePanel(panel, context, models, document);
     return TimelinePanel.current;
   }
 
   /** Restores the panel after a window reload. */
-  static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, modelOf: (d: vscode.TextDocument) => Postmortem, state: PanelState | undefined): void {
+  static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, models: DocumentModels, state: PanelState | undefined): void {
     panel.webview.options = TimelinePanel.options(context);
     const document = state?.uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === state.uri) : undefined;
     TimelinePanel.current?.dispose();
-    TimelinePanel.current = new TimelinePanel(panel, context, modelOf, document ?? vscode.window.activeTextEditor?.document);
+    TimelinePanel.current = new TimelinePanel(panel, context, models, document ?? vscode.window.activeTextEditor?.document);
     if (!document && state?.uri) {
       void vscode.workspace.openTextDocument(vscode.Uri.parse(state.uri)).then((d) => TimelinePanel.current?.follow(d), () => undefined);
     }
@@ -67,7 +64,7 @@ export class TimelinePanel implements vscode.Disposable {
   private constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly context: vscode.ExtensionContext,
-    private readonly modelOf: (d: vscode.TextDocument) => Postmortem,
+    private readonly models: DocumentModels,
     document: vscode.TextDocument | undefined,
   ) {
     this.document = document?.languageId === 'markdown' ? document : undefined;
@@ -113,7 +110,7 @@ export class TimelinePanel implements vscode.Disposable {
   /** The SVG picture of the current timeline, or undefined when no postmortem is shown. */
   svg(): string | undefined {
     if (!this.document) return undefined;
-    return timelineSvg(timelineViewModel(this.modelOf(this.document), today()));
+    return timelineSvg(timelineViewModel(this.models.get(this.document), today()));
   }
 
   get documentUri(): vscode.Uri | undefined {
@@ -121,7 +118,7 @@ export class TimelinePanel implements vscode.Disposable {
   }
 
   private updateTitle(): void {
-    const name = this.document ? this.document.uri.path.split('/').pop() : undefined;
+    const name = this.document ? basename(this.document.uri.path) : undefined;
     this.panel.title = name ? `Timeline: ${name}` : 'Timeline';
   }
 
@@ -142,7 +139,7 @@ export class TimelinePanel implements vscode.Disposable {
       return;
     }
     try {
-      const pm = this.modelOf(document);
+      const pm = this.models.get(document);
       const range = pm.timeline.section?.range;
       this.section = range ? { from: range.start.line, to: range.end.line } : undefined;
       const model = timelineViewModel(pm, today());
@@ -206,5 +203,3 @@ export class TimelinePanel implements vscode.Disposable {
     this.panel.dispose();
   }
 }
-
-export const TIMELINE_VIEW_TYPE = VIEW_TYPE;

@@ -1,0 +1,45 @@
+/**
+ * The lint controller's decisions that need no editor (unit-tested in test/unit/extension-lint.test.ts).
+ * Nothing here imports 'vscode'.
+ */
+import type { ConfigProblem, Postmortem } from '../core';
+
+/** The longest wait after typing, however large the document. */
+export const MAX_DEBOUNCE_MS = 10_000;
+
+/**
+ * How long to wait after an edit before linting: linting costs about linear time in the document's
+ * size, so a big document waits longer (a fifth of a millisecond per line, at most 10 s), never
+ * less than the configured `postmortem.lint.debounce`.
+ */
+export function debounceWait(configured: number, lineCount: number): number {
+  return Math.max(configured, Math.min(MAX_DEBOUNCE_MS, Math.floor(lineCount / 5)));
+}
+
+/** The one notice for a document over `postmortem.maxFileSize`. */
+export function tooLargeMessage(name: string, size: number, limit: number): string {
+  const mb = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
+  return `Postmortem: ${name} is ${mb(size)}, over the ${mb(limit)} limit (postmortem.maxFileSize): it is not linted.`;
+}
+
+/** The diagnostic that stands for the findings over `postmortem.lint.maxProblems`, if there are any. */
+export function overflowMessage(total: number, max: number): string | undefined {
+  return total > max ? `${total - max} more postmortem findings are not shown (postmortem.lint.maxProblems is ${max})` : undefined;
+}
+
+/** The owners of a postmortem's action items that look like people (a name or an @handle), for owner quick fixes. */
+export function ownersOf(postmortem: Postmortem): string[] {
+  return postmortem.actionItems.map((i) => i.owner.value).filter((o): o is string => !!o && /^[\p{L}@]/u.test(o));
+}
+
+/** What the output channel says about a configuration: where it came from and its problems; undefined when there are none. */
+export function configProblemReport(file: string | undefined, problems: readonly ConfigProblem[]): { source: string; line: string } | undefined {
+  if (problems.length === 0) return undefined;
+  const source = file ?? 'Settings (postmortem.*)';
+  return { source, line: `${source}: ${problems.map((p) => p.message).join('; ')}` };
+}
+
+/** The one-line summary of Lint Workspace. */
+export function lintWorkspaceMessage(files: number, findings: number): string {
+  return `Postmortem lint: ${findings} finding${findings === 1 ? '' : 's'} in ${files} postmortem${files === 1 ? '' : 's'}.`;
+}
