@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Config } from '../core';
+import { configFromSettings } from '../core';
 
 /** Documents with more lines than this are not re-parsed per keystroke by hovers, lenses and the panel. */
 export const LARGE_DOCUMENT_LINES = 3000;
@@ -9,23 +10,10 @@ export function maxFileSize(scope: vscode.Uri | undefined): number {
   return vscode.workspace.getConfiguration('postmortem', scope).get<number>('maxFileSize', 5_000_000);
 }
 
-/** The lint configuration from VS Code settings (`postmortem.*`). */
+/** The lint configuration from VS Code settings (`postmortem.*`), key by key as the schema lists them. */
 export function settingsConfig(scope: vscode.Uri | undefined): Config {
-  const s = vscode.workspace.getConfiguration('postmortem', scope);
-  const config: Config = {};
-  const rules = s.get<Config['rules']>('rules');
-  if (rules && Object.keys(rules).length > 0) config.rules = rules;
-  const sections = s.get<string[]>('requiredSections');
-  if (sections) config.requiredSections = sections;
-  const priorities = s.get<string[]>('priorities');
-  if (priorities && priorities.length > 0) config.priorities = priorities;
-  const whys = s.get<number>('whyChainLength');
-  if (whys !== undefined) config.whyChainLength = whys;
-  const files = s.get<string[]>('files');
-  if (files) config.files = files;
-  const ticket = s.get<boolean>('requireTicket');
-  if (ticket !== undefined) config.requireTicket = ticket;
-  return config;
+  const settings = vscode.workspace.getConfiguration('postmortem', scope);
+  return configFromSettings((key) => settings.get(key));
 }
 
 /** `postmortem.lint.enable`. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parsePostmortem } from '../../src/core';
 import { timelineSummary, timelineSvgPath } from '../../src/extension/timeline-logic';
-import { readRepoFile } from './repoRoot';
+import { readRepoFile } from './root';
 
 describe('extension timeline: the summary "Show Timeline Model" returns', () => {
   const summary = timelineSummary(parsePostmortem(readRepoFile('examples', 'progress-sync-outage.md')));

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** The repository root: the nearest folder above this file (source or bundle) with a package.json. */
@@ -10,3 +10,8 @@ function findRoot(from: string): string {
 }
 
 export const repoRoot = findRoot(__dirname);
+
+/** A file of the repository as text. */
+export function readRepoFile(...parts: string[]): string {
+  return readFileSync(join(repoRoot, ...parts), 'utf8');
+}
