@@ -6,7 +6,7 @@
 // committed files drift from the registry.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULES, resolveConfig } from '../src/core';
+import { MILESTONE_MARKERS, RULES, resolveConfig } from '../src/core';
 import type { Rule } from '../src/core';
 import { expectation } from '../src/core/config/jsonSchema';
 import type { JsonSchema } from '../src/core/config/jsonSchema';
@@ -233,6 +233,26 @@ export function generatedFiles(): Record<string, string> {
   };
 }
 
+export const GRAMMAR_FILE = 'syntaxes/postmortem.injection.tmLanguage.json';
+
+/**
+ * The grammar's milestone pattern, from the parser's own marker words: any of them in brackets
+ * (`[detected]`, any case), and the ones of four letters or more as a bold all-caps phrase
+ * (`**OUTAGE BEGINS**`), as the parser reads them.
+ */
+export function milestonePattern(): string {
+  const words = [...new Set(Object.values(MILESTONE_MARKERS).flat())].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const caps = words.filter((w) => w.replace(/ /g, '').length >= 4).map((w) => w.toUpperCase());
+  return `\\[(?i:${words.join('|')})\\]|(?<=\\*\\*|__)(?:${caps.join('|')})(?=\\*\\*|__)`;
+}
+
+/** The grammar file with its milestone pattern replaced, the rest as written by hand. */
+export function grammarWithMarkers(grammar: string): string {
+  const re = /("milestone": \{\s*"match": )("(?:[^"\\]|\\.)*")/;
+  if (!re.test(grammar)) throw new Error(`${GRAMMAR_FILE} has no repository.milestone.match`);
+  return grammar.replace(re, (_, head: string) => `${head}${JSON.stringify(milestonePattern())}`);
+}
+
 /** Writes every generated file. */
 export function writeGenerated(root: string): void {
   mkdirSync(join(root, 'docs', 'rules'), { recursive: true });
@@ -243,6 +263,7 @@ export function writeGenerated(root: string): void {
   const b = readme.indexOf(README_END);
   if (a < 0 || b < 0) throw new Error('README.md has no rules-table markers');
   writeFileSync(join(root, 'README.md'), readme.slice(0, a) + rulesTable() + readme.slice(b + README_END.length));
+  writeFileSync(join(root, GRAMMAR_FILE), grammarWithMarkers(readFileSync(join(root, GRAMMAR_FILE), 'utf8')));
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   pkg.contributes.configuration = configurationSchema();
   pkg.contributes.yamlValidation = YAML_VALIDATION;

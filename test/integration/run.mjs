@@ -28,8 +28,8 @@ function makeWorkspace() {
   cpSync(path.join(root, 'examples'), path.join(ws, 'postmortems'), { recursive: true });
   cpSync(path.join(root, 'test', 'fixtures', 'rules'), path.join(ws, 'postmortems', 'rules'), { recursive: true, filter: (f) => !f.endsWith('.json') });
   // What CI says about the folder with nested configurations: the editor must show the same.
-  const cli = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'lint', '--format', 'json', 'nested'], { cwd: ws, encoding: 'utf8', timeout: 60_000 });
-  if (cli.status !== 0 && cli.status !== 1) throw new Error(`postmortem lint on nested/ failed: ${cli.stderr}`);
+  const cli = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'lint', '--format', 'json', 'teams'], { cwd: ws, encoding: 'utf8', timeout: 60_000 });
+  if (cli.status !== 0 && cli.status !== 1) throw new Error(`postmortem lint on teams/ failed: ${cli.stderr}`);
   writeFileSync(path.join(ws, 'nested-cli-findings.json'), cli.stdout);
   return ws;
 }

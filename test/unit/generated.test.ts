@@ -3,7 +3,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { RULES } from '../../src/core';
-import { README_END, README_START, YAML_VALIDATION, configurationSchema, generatedFiles, rulesTable } from '../../scripts/generate';
+import { GRAMMAR_FILE, README_END, README_START, YAML_VALIDATION, configurationSchema, generatedFiles, grammarWithMarkers, milestonePattern, rulesTable } from '../../scripts/generate';
+import { MILESTONE_MARKERS } from '../../src/core';
 import { repoRoot as root } from './root';
 
 const hint = 'run `npm run generate` and commit the result';
@@ -26,6 +27,12 @@ describe('files generated from the rule registry and the config schema match the
       assert.equal(page.includes('\n## Options\n'), r.options !== undefined, r.id);
       for (const option of Object.keys(r.options?.schema.properties ?? {})) assert.ok(page.includes(`\`${option}\``), `${r.id}: ${option}`);
     }
+  });
+  it("has the parser's milestone marker words in the grammar", () => {
+    const grammar = readFileSync(join(root, GRAMMAR_FILE), 'utf8');
+    assert.equal(grammar, grammarWithMarkers(grammar), `${GRAMMAR_FILE} milestone pattern drifted: ${hint}`);
+    const match = new RegExp(milestonePattern().replace('(?i:', '(?:'), 'i');
+    for (const word of Object.values(MILESTONE_MARKERS).flat()) assert.match(`[${word}]`, match, word);
   });
   it('has the rules table in the README', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');

@@ -10,9 +10,9 @@ import { describe, it } from 'node:test';
 import ts from 'typescript';
 import { globToRegExp } from '../../src/core';
 import { ZONE_AFTER } from '../../src/core/parse/timeline/leading-time';
-import { zoneSentenceRegExp } from '../../src/core/parse/timeline/zones';
+import { ZONE_IN_PARENS, ZONE_SENTENCE } from '../../src/core/parse/timeline/zones';
 
-const root = join(__dirname, '../../..');
+import { repoRoot as root } from './root';
 const N = 100_000;
 // Linear regexes take 1–40 ms on 100,000 characters here (Unicode classes are the slow end); one that
 // backtracks takes seconds to minutes, so the margin separates them cleanly.
@@ -23,6 +23,29 @@ function sources(dir: string): string[] {
     const p = join(dir, f);
     return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') ? [p] : [];
   });
+}
+
+/**
+ * Every place in src/ that builds a regular expression at run time (`new RegExp(…)` or
+ * `RegExp(…)`), as `file:name` of the module-level constant it initialises, or `file:line` when it
+ * is built anywhere else (which the audit below then refuses).
+ */
+function builtSites(): string[] {
+  const out: string[] = [];
+  for (const file of sources(join(root, 'src'))) {
+    const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+    const visit = (node: ts.Node) => {
+      if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text === 'RegExp') {
+        const decl = node.parent;
+        const topLevel = ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name) && ts.isSourceFile(decl.parent.parent.parent);
+        const { line } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+        out.push(`${file.slice(root.length + 1)}:${topLevel ? (decl.name as ts.Identifier).text : line + 1}`);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+  return out.sort();
 }
 
 /** Every regex literal in src/, with where it is. */
@@ -90,10 +113,18 @@ describe('regular expressions stay linear on adversarial input', () => {
     const slow = found.map(({ where, re }) => ({ where, re, ...slowest(re) })).filter((r) => r.ms > LIMIT_MS);
     assert.deepEqual(slow.map((s) => `${s.where} ${s.re} took ${s.ms.toFixed(0)} ms on ${describeInput(s.input)}`), []);
   });
+  // Each regex built at run time must be a module-level constant listed here, so it is audited too.
+  const BUILT: Record<string, RegExp> = {
+    'src/core/parse/timeline/leading-time.ts:ZONE_AFTER': ZONE_AFTER,
+    'src/core/parse/timeline/zones.ts:ZONE_SENTENCE': ZONE_SENTENCE,
+    'src/core/parse/timeline/zones.ts:ZONE_IN_PARENS': ZONE_IN_PARENS,
+  };
+  it('every new RegExp in src/ is a module-level constant this audit knows', () => {
+    assert.deepEqual(builtSites(), Object.keys(BUILT).sort());
+  });
   it('the regexes built at run time too', () => {
     const built: Array<[string, RegExp]> = [
-      ['timeline ZONE_AFTER', ZONE_AFTER],
-      ['timeline zone sentence', zoneSentenceRegExp()],
+      ...Object.entries(BUILT),
       ['glob **/postmortems/**/*.md', globToRegExp('**/postmortems/**/*.md')],
       ['glob **/**/**/**/*.md', globToRegExp('**/**/**/**/*.md')],
       ['glob {a,b}/**/*{x,y}*.md', globToRegExp('{a,b}/**/*{x,y}*.md')],

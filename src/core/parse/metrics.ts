@@ -1,7 +1,7 @@
 /** Reads metrics a postmortem states: `**Time to detect:** 2 minutes` lines and metrics tables. */
 import type { RootContent } from 'mdast';
 import type { StatedMetric } from '../model';
-import { splitRow } from '../table';
+import { rowCells } from '../table';
 import type { LineIndex, Span } from '../text';
 import { plainInline, sliceSpan, spanLines, trimSpan } from '../text';
 import { parseDuration } from '../time';
@@ -49,7 +49,7 @@ export function readStatedMetrics(ctx: ParseContext, node: RootContent, out: Sta
     for (const row of node.children.slice(1)) {
       const s = spanOf(ctx, row);
       if (!s) continue;
-      const cells = splitRow(s);
+      const cells = rowCells(ctx.text, row);
       if (cells.length < 2) continue;
       const metric = metricOfLabel(cells[0]!.text.replace(/:$/, ''));
       const value = cells[1]!;

@@ -49,11 +49,11 @@ suite('Lint configuration and scope', () => {
   });
 
   test('the editor shows what the CLI says on a folder with nested configurations', async () => {
-    // Written by the runner from `postmortem lint --format json nested` in this workspace.
+    // Written by the runner from `postmortem lint --format json teams` in this workspace.
     type CliFinding = { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; ruleId: string; message: string };
     const cli = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('nested-cli-findings.json')))) as CliFinding[];
     const files = [...new Set(cli.map((f) => f.file))].sort();
-    assert.deepStrictEqual(files, ['nested/postmortems/cache-eviction.md', 'nested/team-b/notes/retro.md']);
+    assert.deepStrictEqual(files, ['teams/postmortems/cache-eviction.md', 'teams/team-b/notes/retro.md']);
     // The two configurations disagree on purpose: the findings differ per folder.
     assert.ok(cli.some((f) => f.ruleId === 'action-vague' && f.severity === 'error'));
     assert.ok(cli.some((f) => f.ruleId === 'action-missing-owner' && f.severity === 'info'));

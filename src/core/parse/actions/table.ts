@@ -1,7 +1,7 @@
 /** Reads action-items tables: the columns from the header, one item per body row. */
 import type { Table } from 'mdast';
 import type { ActionItem, ActionTable, Field } from '../../model';
-import { splitRow } from '../../table';
+import { rowCells } from '../../table';
 import type { LineIndex, Span } from '../../text';
 import { normalizeLabel, plainInline } from '../../text';
 import { priorityLevel } from '../../vocabulary/priorities';
@@ -60,8 +60,7 @@ export function readActionTableHeader(headers: string[]): ActionTable['columns']
 }
 
 /** Reads one body row of an action-items table. */
-export function readActionRow(row: Span, columns: ActionTable['columns'], index: LineIndex): ActionItem {
-  const cells = splitRow(row);
+export function readActionRow(row: Span, cells: readonly Span[], columns: ActionTable['columns'], index: LineIndex): ActionItem {
   const rowEnd = row.offset + row.text.trimEnd().length;
   const cellOf = (col: Column) => {
     const i = columns[col];
@@ -94,14 +93,14 @@ export function readActionTable(ctx: ParseContext, table: Table, out: { items: A
   const hs = header && spanOf(ctx, header);
   const ts = spanOf(ctx, table);
   if (!hs || !ts) return;
-  const headers = splitRow(hs).map((c) => plainInline(c.text));
+  const headers = rowCells(ctx.text, header).map((c) => plainInline(c.text));
   const columns = readActionTableHeader(headers);
   out.tables.push({ range: ctx.index.range(ts.offset, ts.offset + ts.text.trimEnd().length), columns, headers });
   for (const row of rows) {
     const rs = spanOf(ctx, row);
     if (!rs) continue;
-    const item = readActionRow(rs, columns, ctx.index);
-    if (splitRow(rs).every((c) => c.text.trim() === '')) continue;
-    out.items.push(item);
+    const cells = rowCells(ctx.text, row);
+    if (cells.every((c) => c.text.trim() === '')) continue;
+    out.items.push(readActionRow(rs, cells, columns, ctx.index));
   }
 }

@@ -1,7 +1,7 @@
 /** Reads timeline entries written as table rows: time, date, actor and event columns by header. */
 import type { Table } from 'mdast';
 import type { TimeZone } from '../../model';
-import { splitRow } from '../../table';
+import { rowCells } from '../../table';
 import { plainInline, trimSpan } from '../../text';
 import { parseDate } from '../../time';
 import type { ParseContext } from '../context';
@@ -28,7 +28,7 @@ export function readTimelineTable(ctx: ParseContext, table: Table, out: RawEvent
   const [header, ...rows] = table.children;
   const hs = header && spanOf(ctx, header);
   if (!hs) return;
-  const headers = splitRow(hs).map((c) => c.text.trim());
+  const headers = rowCells(ctx.text, header).map((c) => c.text.trim());
   const norm = headers.map((h) => plainInline(h).toLowerCase().replace(/\([^()]{0,200}\)/g, '').replace(/[^a-z ]/g, '').trim());
   const find = (words: string[]) => norm.findIndex((h) => words.includes(h));
   let timeCol = find(COLUMN_HEADERS.time);
@@ -45,7 +45,7 @@ export function readTimelineTable(ctx: ParseContext, table: Table, out: RawEvent
   for (const row of rows) {
     const rs = spanOf(ctx, row);
     if (!rs) continue;
-    const cells = splitRow(rs);
+    const cells = rowCells(ctx.text, row);
     if (dateCol >= 0 && cells[dateCol]) {
       const d = parseDate(plainInline(cells[dateCol]!.text).replace(/`/g, ''));
       if (d) ctx.dates.current = d;

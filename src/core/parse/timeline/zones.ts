@@ -2,13 +2,11 @@
 import type { TimeZone } from '../../model';
 import { ZONE_PATTERN, parseZone } from '../../time';
 
+// Built from ZONE_PATTERN at load time; exported so the regex timing test audits them.
 /** A zone named in a sentence or heading: `all times UTC`, `Times are in PDT (UTC-7)`, `Time (UTC)`. */
-const ZONE_SENTENCE = new RegExp(String.raw`\b(?:times?|timestamps?|clock)\b[^\n.]{0,40}?(?:\(|\b|\s)(${ZONE_PATTERN})(?![\w/])`, 'i');
-
-/** The sentence pattern `zoneInText` uses (exported for the regex timing test). */
-export function zoneSentenceRegExp(): RegExp {
-  return ZONE_SENTENCE;
-}
+export const ZONE_SENTENCE = new RegExp(String.raw`\b(?:times?|timestamps?|clock)\b[^\n.]{0,40}?(?:\(|\b|\s)(${ZONE_PATTERN})(?![\w/])`, 'i');
+/** A zone in parentheses: `(UTC)`, `(Europe/Berlin)`. */
+export const ZONE_IN_PARENS = new RegExp(String.raw`\((${ZONE_PATTERN})\)`);
 
 /**
  * The zone a sentence or heading names. A bare `(UTC)` counts in headings and table headers but
@@ -20,7 +18,7 @@ export function zoneInText(text: string, source: TimeZone['source'], date?: stri
     const z = parseZone(m[1]!, source, date);
     if (z) return z;
   }
-  const bare = new RegExp(String.raw`\((${ZONE_PATTERN})\)`).exec(text.slice(0, 400));
+  const bare = ZONE_IN_PARENS.exec(text.slice(0, 400));
   if (bare && source !== 'section-text') return parseZone(bare[1]!, source, date);
   return undefined;
 }
