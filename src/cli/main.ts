@@ -51,7 +51,7 @@ for (const [format, spec] of Object.entries(EXPORT_FORMATS)) {
   for (const [name, o] of Object.entries(spec.options ?? {})) {
     const known = FORMAT_OPTIONS.get(name);
     if (known) known.formats.push(format);
-    else FORMAT_OPTIONS.set(name, { spec: { type: o.type, ...(o.value ? { value: o.value } : {}), describe: o.describe }, formats: [format] });
+    else FORMAT_OPTIONS.set(name, { spec: { type: o.type, value: o.value ?? o.choices?.join('|') ?? 'VALUE', describe: o.describe }, formats: [format] });
   }
 }
 
@@ -176,6 +176,8 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
     const v = values[name];
     if (v === undefined) continue;
     if (!formats.includes(format)) throw new UsageError(`--${name} is an option of ${formats.join(', ')}, not of ${format}`);
+    const choices = EXPORT_FORMATS[format].options?.[name]?.choices;
+    if (choices && !choices.includes(String(v))) throw new UsageError(`--${name} takes one of ${choices.join(', ')}, not '${String(v)}'`);
     formatOptions[name] = v;
   }
   const engine = new PostmortemEngine(nodeHost);

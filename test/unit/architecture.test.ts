@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { repoRoot } from './root';
 
-const root = join(__dirname, '../../..');
+const root = repoRoot;
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -18,6 +19,20 @@ describe('architecture', () => {
       const text = readFileSync(file, 'utf8');
       assert.doesNotMatch(text, /from ['"]vscode['"]|require\(['"]vscode['"]\)/, `${file} imports vscode`);
       assert.doesNotMatch(text, /from ['"](?:node:)?(?:fs|path|child_process|os)['"]/, `${file} imports a Node-only module`);
+    }
+  });
+  it('lets only the rule registry and the runner import rule files; rules import vocabulary, not each other', () => {
+    const ruleFiles = readdirSync(join(root, 'src/core/rules')).filter((f) => f.endsWith('.ts') && !['index.ts', 'types.ts', 'helpers.ts'].includes(f)).map((f) => f.replace(/\.ts$/, ''));
+    for (const file of files(join(root, 'src'))) {
+      const rel = file.slice(root.length + 1);
+      if (rel === 'src/core/rules/index.ts') continue;
+      for (const m of readFileSync(file, 'utf8').matchAll(/from ['"]([^'"]+)['"]/g)) {
+        const target = m[1]!;
+        const name = target.split('/').pop()!;
+        const intoRules = /(?:^|\/)rules\/[^/]+$/.test(target) || (rel.startsWith('src/core/rules/') && target.startsWith('./'));
+        if (!intoRules || !ruleFiles.includes(name)) continue;
+        assert.fail(`${rel} imports the rule file ${target}: move what it needs into a core or vocabulary module`);
+      }
     }
   });
   it('declares the manifest entries the extension and the CLI need', () => {

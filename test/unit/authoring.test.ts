@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { actionFieldAt, actionLensText, deadlineCandidates, hoverAt, newTimelineEntry, outline, ownerCandidates, parsePostmortem, resolveConfig, RULE_IDS } from '../../src/core';
+import { repoRoot } from './root';
 
-const seedText = readFileSync(join(__dirname, '../../../examples/progress-sync-outage.md'), 'utf8');
+const seedText = readFileSync(join(repoRoot, 'examples/progress-sync-outage.md'), 'utf8');
 const seed = parsePostmortem(seedText);
 const config = resolveConfig({}, RULE_IDS).config;
 
@@ -55,7 +56,7 @@ describe('outline', () => {
     assert.deepEqual(actions.children.map((c) => c.detail), ['P0 · Alice · done', 'P1 · Bob · 2025-04-20', 'P1 · Carlos · 2025-05-01', 'P2 · Alice · 2025-05-15', 'P2 · Dana · 2025-04-25', 'P3 · Bob · 2025-06-01']);
   });
   it('puts events under date sub-headings of the timeline', () => {
-    const pm = parsePostmortem(readFileSync(join(__dirname, '../../../test/fixtures/multi-day.md'), 'utf8'));
+    const pm = parsePostmortem(readFileSync(join(repoRoot, 'test/fixtures/multi-day.md'), 'utf8'));
     const timeline = outline(pm)[0]!.children.find((c) => c.detail === 'timeline')!;
     assert.deepEqual(timeline.children.map((c) => [c.kind, c.children.length]), [['section', 4], ['section', 3]]);
   });

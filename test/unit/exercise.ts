@@ -8,8 +8,9 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { EXPORT_FORMATS, exportItems, IncrementalParser, lintText, parsePostmortem, renderExport, timelineSvg, timelineViewModel } from '../../src/core';
 import type { ExportFormat } from '../../src/core';
+import { repoRoot } from './root';
 
-const root = join(__dirname, '../../..');
+const root = repoRoot;
 const schema = JSON.parse(readFileSync(join(root, 'docs/schema/action-items.schema.json'), 'utf8'));
 const validate = new Ajv2020({ strict: false }).compile(schema);
 

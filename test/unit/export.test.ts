@@ -9,8 +9,9 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { csvCell, EXPORT_FORMATS, exportItems, parsePostmortem, renderExport, stableId } from '../../src/core';
 import type { ExportFormat, ExportItem } from '../../src/core';
+import { repoRoot } from './root';
 
-const root = join(__dirname, '../../..');
+const root = repoRoot;
 const seed = exportItems(parsePostmortem(readFileSync(join(root, 'examples/progress-sync-outage.md'), 'utf8')), 'examples/progress-sync-outage.md');
 const hostileFile = 'test/fixtures/export-hostile.md';
 const hostile = exportItems(parsePostmortem(readFileSync(join(root, hostileFile), 'utf8')), hostileFile);

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { LineIndex, lintText } from '../../src/core';
 import type { Fix } from '../../src/core';
+import { repoRoot } from './root';
 
-const dir = join(__dirname, '../../../test/fixtures/rules');
+const dir = join(repoRoot, 'test/fixtures/rules');
 const TODAY = '2025-04-15';
 
 /** Applies a fix's edits, last first, as an editor would. */

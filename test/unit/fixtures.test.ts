@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parsePostmortem } from '../../src/core';
 import { project } from './project';
+import { repoRoot } from './root';
 
-const dir = join(__dirname, '../../../test/fixtures');
+const dir = join(repoRoot, 'test/fixtures');
 const update = process.env.UPDATE_FIXTURES === '1';
 
 describe('fixtures: each Markdown file parses to the model written beside it', () => {

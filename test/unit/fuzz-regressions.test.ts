@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { exercise } from './exercise';
+import { repoRoot } from './root';
 
-const dir = join(__dirname, '../../../test/fixtures/fuzz-regressions');
+const dir = join(repoRoot, 'test/fixtures/fuzz-regressions');
 
 describe('fuzz regressions: cases fuzzing once found stay fixed', () => {
   const files = readdirSync(dir).filter((f) => f.endsWith('.md'));

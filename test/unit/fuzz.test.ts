@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { exercise, ghScripts } from './exercise';
+import { repoRoot } from './root';
 
-const root = join(__dirname, '../../..');
+const root = repoRoot;
 const RUNS = Number(process.env.FUZZ_RUNS ?? 250);
 const regressions = join(root, 'test/fixtures/fuzz-regressions');
 const seeds = [join(root, 'examples/progress-sync-outage.md'), ...readdirSync(join(root, 'test/fixtures')).filter((f) => f.endsWith('.md')).map((f) => join(root, 'test/fixtures', f))]

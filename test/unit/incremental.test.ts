@@ -5,8 +5,9 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { IncrementalParser, parsePostmortem, splitChunks } from '../../src/core';
 import { assertSameAsWholeParse } from './exercise';
+import { repoRoot } from './root';
 
-const root = join(__dirname, '../../..');
+const root = repoRoot;
 const docs = [join(root, 'examples/progress-sync-outage.md'), ...['test/fixtures', 'test/fixtures/rules'].flatMap((d) => readdirSync(join(root, d)).filter((f) => f.endsWith('.md')).map((f) => join(root, d, f)))]
   .map((f) => [f.slice(root.length + 1), readFileSync(f, 'utf8')] as const);
 

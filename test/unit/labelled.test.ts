@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { findBlame, scoreVagueness } from '../../src/core';
+import { repoRoot } from './root';
 
-const dir = join(__dirname, '../../../test/fixtures/labelled');
+const dir = join(repoRoot, 'test/fixtures/labelled');
 
 function measure(file: string, positive: string, predict: (text: string) => boolean) {
   const rows = readFileSync(join(dir, file), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t') as [string, string]);

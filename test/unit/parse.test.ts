@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { allSections, findSection, parsePostmortem, sectionKindOf } from '../../src/core';
+import { repoRoot } from './root';
 
-const example = readFileSync(join(__dirname, '../../../examples/progress-sync-outage.md'), 'utf8');
+const example = readFileSync(join(repoRoot, 'examples/progress-sync-outage.md'), 'utf8');
 
 describe('bad input gives a model with problems, never an exception', () => {
   it('reads an empty file as an empty postmortem', () => {

@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { layoutEvents, parsePostmortem, timelineSvg, timelineViewModel } from '../../src/core';
+import { repoRoot } from './root';
 
-const fixture = (name: string) => readFileSync(join(__dirname, '../../../test/fixtures', name), 'utf8');
+const fixture = (name: string) => readFileSync(join(repoRoot, 'test/fixtures', name), 'utf8');
 const vmOf = (text: string) => timelineViewModel(parsePostmortem(text), '2025-04-15');
 
 describe('timeline view model', () => {

@@ -21,6 +21,8 @@ export interface ExportOptionSpec {
   type: 'string' | 'boolean';
   /** The value's name in the usage (`CHAR`), for string options. */
   value?: string;
+  /** The values a string option accepts; anything else is refused before rendering. */
+  choices?: readonly string[];
   describe: string;
 }
 

@@ -101,7 +101,7 @@ export function parsePostmortem(input: string, options: ParseOptions = {}): Post
           if (d) ctx.dates.incident = ctx.dates.current = d;
         }
       }
-      readTimelineHeading(ctx, section, parentKind, draft.timeline);
+      readTimelineHeading(ctx, node, section, parentKind, draft.timeline);
     } else {
       readStatedMetrics(ctx, node, draft.statedMetrics);
       const kind = currentKind(ctx);

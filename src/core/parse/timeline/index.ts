@@ -2,7 +2,7 @@
  * The timeline section: block readers by mdast node type, date and zone headings, and resolving
  * the raw events once the whole document (and so every known name) has been read.
  */
-import type { RootContent } from 'mdast';
+import type { Heading, RootContent } from 'mdast';
 import type { Frontmatter, Section, SectionKind, TimeZone, TimelineEvent } from '../../model';
 import { gatherPeople, ACTOR_NAMES } from '../../vocabulary/people';
 import type { ParseContext } from '../context';
@@ -19,33 +19,68 @@ export interface TimelineDraft {
   /** The first timeline section. */
   section: Section | undefined;
   events: RawEvent[];
-}
-
-type NodeOf<T extends RootContent['type']> = Extract<RootContent, { type: T }>;
-type BlockReader<T extends RootContent['type']> = (ctx: ParseContext, node: NodeOf<T>, out: RawEvent[]) => void;
-
-/** The reader of each kind of block a timeline is written in; other blocks hold no events. */
-const READERS: { [T in RootContent['type']]?: BlockReader<T> } = {
-  list: readTimelineList,
-  table: readTimelineTable,
-  paragraph: readTimelineParagraph,
-};
-
-/** Reads the events of one block of the timeline section. */
-export function readTimelineBlock(ctx: ParseContext, node: RootContent, draft: TimelineDraft): void {
-  const read = READERS[node.type] as BlockReader<RootContent['type']> | undefined;
-  read?.(ctx, node as never, draft.events);
+  /**
+   * A reader that takes what follows the heading it read (its body and deeper headings) until a
+   * heading of its level or higher: one heading per event, with its body as the event's detail.
+   */
+  claim?: { depth: number; take: (ctx: ParseContext, node: RootContent) => void } | undefined;
 }
 
 /**
- * Notes a heading: the first timeline heading may state the zone (`## Timeline (UTC)`); an
- * unrecognised heading inside the timeline may set the date (`### 2025-06-14`).
+ * A reader of one shape of timeline block. It is offered each block (and each heading inside the
+ * timeline section) of a type it names, in registry order, and returns whether it took the block.
  */
-export function readTimelineHeading(ctx: ParseContext, section: Section, parentKind: SectionKind | undefined, draft: TimelineDraft): void {
+export interface TimelineReader {
+  /** What the reader recognises, for docs and tests. */
+  shape: string;
+  types: ReadonlyArray<RootContent['type']>;
+  read(ctx: ParseContext, node: RootContent, draft: TimelineDraft): boolean;
+}
+
+/** Adapts a reader of one node type that always takes its block. */
+function blockReader<T extends RootContent['type']>(shape: string, type: T, read: (ctx: ParseContext, node: Extract<RootContent, { type: T }>, out: RawEvent[]) => void): TimelineReader {
+  return { shape, types: [type], read: (ctx, node, draft) => (read(ctx, node as Extract<RootContent, { type: T }>, draft.events), true) };
+}
+
+/**
+ * The readers of every shape a timeline is written in, tried in this order. Adding a shape: its
+ * module, one entry here, its fixture.
+ */
+export const TIMELINE_READERS: readonly TimelineReader[] = [
+  blockReader('list items, one event each', 'list', readTimelineList),
+  blockReader('table rows, one event each', 'table', readTimelineTable),
+  blockReader('lines of a paragraph that start with a time', 'paragraph', readTimelineParagraph),
+];
+
+function offer(ctx: ParseContext, node: RootContent, draft: TimelineDraft): boolean {
+  return TIMELINE_READERS.some((r) => r.types.includes(node.type) && r.read(ctx, node, draft));
+}
+
+/** Reads the events of one block of the timeline section. */
+export function readTimelineBlock(ctx: ParseContext, node: RootContent, draft: TimelineDraft): void {
+  if (draft.claim) {
+    draft.claim.take(ctx, node);
+    return;
+  }
+  offer(ctx, node, draft);
+}
+
+/**
+ * Notes a heading: the first timeline heading may state the zone (`## Timeline (UTC)`); a heading
+ * inside the timeline is offered to the readers (an event written as a heading), and otherwise
+ * may set the date (`### 2025-06-14`).
+ */
+export function readTimelineHeading(ctx: ParseContext, node: Heading, section: Section, parentKind: SectionKind | undefined, draft: TimelineDraft): void {
+  if (draft.claim && node.depth > draft.claim.depth && parentKind === 'timeline') {
+    draft.claim.take(ctx, node);
+    return;
+  }
+  draft.claim = undefined;
   if (section.kind === 'timeline' && !draft.section) {
     draft.section = section;
     ctx.zones.heading = zoneInText(section.title, 'heading', ctx.dates.incident);
   } else if (!section.kind && parentKind === 'timeline') {
+    if (offer(ctx, node, draft)) return;
     const d = dateInHeading(section.title);
     if (d) ctx.dates.current = d;
   }
