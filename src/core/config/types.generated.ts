@@ -44,6 +44,8 @@ export interface Config {
     'metrics-mismatch'?: 'off' | 'info' | 'warning' | 'error' | ['off' | 'info' | 'warning' | 'error', Record<string, never>?];
     /** The required sections are present (Summary, Impact, Timeline, Root cause, Action items by default) (default: warning). [Documentation](docs/rules/section-missing.md) */
     'section-missing'?: 'off' | 'info' | 'warning' | 'error' | ['off' | 'info' | 'warning' | 'error', Record<string, never>?];
+    /** No template placeholder is left unfilled (default: warning). [Documentation](docs/rules/placeholder-left.md) */
+    'placeholder-left'?: 'off' | 'info' | 'warning' | 'error' | ['off' | 'info' | 'warning' | 'error', Record<string, never>?];
     /** Why-chains go deep enough (5 steps by default) (default: info). [Documentation](docs/rules/five-whys-short.md) */
     'five-whys-short'?: 'off' | 'info' | 'warning' | 'error' | ['off' | 'info' | 'warning' | 'error', {
       /** Steps a why-chain should reach; defaults to the top-level `whyChainLength`. */

@@ -12,6 +12,7 @@ import { contributingFactorsMissing } from './contributing-factors-missing';
 import { fiveWhysShort } from './five-whys-short';
 import { frontmatterInvalid } from './frontmatter-invalid';
 import { metricsMismatch } from './metrics-mismatch';
+import { placeholderLeft } from './placeholder-left';
 import { sectionMissing } from './section-missing';
 import { timelineEditorializing } from './timeline-editorializing';
 import { timelineMissingMilestone } from './timeline-missing-milestone';
@@ -38,6 +39,7 @@ export const RULES: readonly Rule[] = [
   timelineMissingMilestone,
   metricsMismatch,
   sectionMissing,
+  placeholderLeft,
   fiveWhysShort,
   contributingFactorsMissing,
   blameLanguage,
