@@ -100,7 +100,7 @@ export interface TimelineEvent {
   /** Whether `kind` came from an explicit marker (`[detected]`, `OUTAGE BEGINS`) rather than keywords. */
   explicitKind: boolean;
   /** Where the event was written. */
-  source: 'list' | 'table' | 'paragraph';
+  source: 'list' | 'table' | 'paragraph' | 'heading';
 }
 
 export interface Timeline {

@@ -7,6 +7,7 @@ import type { Frontmatter, Section, SectionKind, TimeZone, TimelineEvent } from 
 import { gatherPeople, ACTOR_NAMES } from '../../vocabulary/people';
 import type { ParseContext } from '../context';
 import { dateInHeading } from './dates';
+import { headingEvents } from './headings';
 import { readTimelineList } from './list';
 import { readTimelineParagraph } from './paragraph';
 import type { RawEvent } from './raw';
@@ -47,6 +48,7 @@ function blockReader<T extends RootContent['type']>(shape: string, type: T, read
  * module, one entry here, its fixture.
  */
 export const TIMELINE_READERS: readonly TimelineReader[] = [
+  headingEvents,
   blockReader('list items, one event each', 'list', readTimelineList),
   blockReader('table rows, one event each', 'table', readTimelineTable),
   blockReader('lines of a paragraph that start with a time', 'paragraph', readTimelineParagraph),
