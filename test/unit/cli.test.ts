@@ -162,6 +162,14 @@ describe('postmortem export', () => {
     assert.match(r.out, /export-hostile\.md/);
     assert.match(r.out, /seed-complete\.md/);
   });
+  it('takes the options a format declares, and refuses them for other formats or bad values', async () => {
+    const r = await capture('export', '--format', 'csv', '--delimiter', 'semicolon', example);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /^id;priority;action;/);
+    assert.match((await capture('export', '--format', 'json', '--delimiter', 'tab', example)).err, /--delimiter is an option of csv, not of json/);
+    assert.match((await capture('export', '--format', 'csv', '--delimiter', '|', example)).err, /--delimiter takes one of comma, semicolon, tab/);
+    assert.match((await capture('export', '--help')).out, /--delimiter comma\|semicolon\|tab +Field separator \(default: comma\) \(csv\)/);
+  });
   it('writes -o FILE, and does not overwrite it without --force', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pm-export-'));
     try {

@@ -52,6 +52,17 @@ describe('export: csv, jira-csv and linear-csv parse back with a CSV parser', ()
     assert.deepEqual(rows[1], [seed[0]!.id, 'P0', 'Add index on `lesson_progress.user_id`', 'Alice', '', 'done', '', '', 'examples/progress-sync-outage.md', '67', 'Progress API 500 errors after v2.4.1 deploy', '2025-04-14']);
     nastyItems.forEach((item, i) => assert.equal(rows[1 + seed.length + i]![2], shown(item.action)));
   });
+  it('separates fields with --delimiter semicolon or tab, quoting cells that hold the separator', () => {
+    for (const [name, sep] of [['semicolon', ';'], ['tab', '\t']] as const) {
+      const text = renderExport('csv', [...seed, ...nastyItems], { formatOptions: { delimiter: name } }).text;
+      const rows: string[][] = parseCsv(text, { delimiter: sep, relax_column_count: false });
+      assert.equal(rows.length, 1 + seed.length + nastyItems.length);
+      assert.equal(rows[0]!.length, 12);
+      assert.ok(text.split('\r\n')[0]!.includes(sep), name);
+      nastyItems.forEach((item, i) => assert.equal(rows[1 + seed.length + i]![2], shown(item.action)));
+    }
+    assert.equal(csvCell('a;b', ';'), '"a;b"');
+  });
   it('neutralises formula cells, and only those', () => {
     assert.equal(csvCell('=1+1'), "'=1+1");
     assert.equal(csvCell('+1'), "'+1");

@@ -1,4 +1,4 @@
-import { genericCsv } from './csv';
+import { CSV_OPTIONS, genericCsv } from './csv';
 import { ghExport } from './gh';
 import { icsExport } from './ics';
 import { jiraCsv } from './jira-csv';
@@ -29,7 +29,7 @@ export interface ExportFormatSpec {
 
 /** Every export format, in the order menus list them. Adding a format: its file and one entry here. */
 export const EXPORT_FORMATS: Record<ExportFormat, ExportFormatSpec> = {
-  csv: { label: 'CSV', extension: 'csv', describe: 'Every field, for spreadsheets and scripts', render: genericCsv },
+  csv: { label: 'CSV', extension: 'csv', describe: 'Every field, for spreadsheets and scripts', options: CSV_OPTIONS, render: genericCsv },
   'jira-csv': { label: 'Jira CSV', extension: 'csv', describe: "Columns Jira's CSV importer maps", render: jiraCsv },
   'linear-csv': { label: 'Linear CSV', extension: 'csv', describe: "Columns Linear's CSV importer maps", render: linearCsv },
   json: { label: 'JSON', extension: 'json', describe: 'An array of items (schema in docs/schema)', render: jsonExport },
