@@ -1,13 +1,5 @@
 import type { MetricName, Postmortem } from '../core';
-import { formatMinutes } from '../core';
-
-const METRIC_LABELS: Record<MetricName, string> = {
-  timeToDetect: 'time to detect',
-  timeToAcknowledge: 'time to acknowledge',
-  timeToMitigate: 'time to mitigate',
-  timeToResolve: 'time to resolve',
-  totalDuration: 'total duration',
-};
+import { formatMinutes, metricLabel } from '../core';
 
 /** The `timeline --format json` document for one file. */
 export function timelineJson(file: string, pm: Postmortem) {
@@ -51,10 +43,10 @@ export function timelineText(file: string, pm: Postmortem): string {
   }
   if (pm.statedMetrics.length > 0) {
     lines.push('  stated:');
-    for (const m of pm.statedMetrics) lines.push(`    ${METRIC_LABELS[m.metric]}: ${m.minutes !== undefined ? formatMinutes(m.minutes) : `? (${m.text})`}  (line ${m.range.start.line})`);
+    for (const m of pm.statedMetrics) lines.push(`    ${metricLabel(m.metric, true)}: ${m.minutes !== undefined ? formatMinutes(m.minutes) : `? (${m.text})`}  (line ${m.range.start.line})`);
   }
   for (const r of pm.computedMetrics.readings) {
-    const parts = (Object.entries(r.metrics) as Array<[MetricName, { minutes: number }]>).map(([n, m]) => `${METRIC_LABELS[n]} ${formatMinutes(m.minutes)}`);
+    const parts = (Object.entries(r.metrics) as Array<[MetricName, { minutes: number }]>).map(([n, m]) => `${metricLabel(n, true)} ${formatMinutes(m.minutes)}`);
     lines.push(`  computed from ${r.start} (line ${r.from.line}): ${parts.join(', ') || 'no milestones'}`);
   }
   return lines.join('\n');

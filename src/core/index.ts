@@ -32,3 +32,4 @@ export type { Chunk } from './incremental';
 export { METRIC_LABELS, METRIC_NAMES, metricLabel } from './vocabulary/metrics';
 export { MILESTONE_LABELS, MILESTONE_MARKERS, milestoneLabel } from './vocabulary/milestones';
 export { isPlaceholderOwner } from './vocabulary/placeholders';
+export { documentPeople, rankedOwners } from './vocabulary/people';

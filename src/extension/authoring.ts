@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { OutlineSymbol, Postmortem } from '../core';
-import { actionFieldAt, actionLensText, deadlineCandidates, findSection, hoverAt, newTimelineEntry, outline, ownerCandidates, resolveConfig, RULE_IDS } from '../core';
-import { corePosition as position, rankOwners, todayUtc as today } from './authoring-logic';
+import { actionFieldAt, actionLensText, deadlineCandidates, findSection, hoverAt, newTimelineEntry, outline, ownerCandidates, rankedOwners, resolveConfig, RULE_IDS } from '../core';
+import { corePosition as position, todayUtc as today } from './authoring-logic';
 import { toVsRange } from './convert';
 import type { DocumentModels } from './documentModels';
 import type { Engines } from './engines';
@@ -32,7 +32,7 @@ export class PeopleIndex implements vscode.Disposable {
         for (const doc of await engine.postmortems(paths)) postmortems.push(doc.postmortem);
       } catch { /* a folder that went away: skip it */ }
     }
-    return rankOwners(postmortems);
+    return rankedOwners(postmortems);
   }
 
   dispose(): void {

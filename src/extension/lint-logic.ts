@@ -2,7 +2,7 @@
  * The lint controller's decisions that need no editor (unit-tested in test/unit/extension-lint.test.ts).
  * Nothing here imports 'vscode'.
  */
-import type { ConfigProblem, Postmortem } from '../core';
+import type { ConfigProblem } from '../core';
 
 /** The longest wait after typing, however large the document. */
 export const MAX_DEBOUNCE_MS = 10_000;
@@ -27,10 +27,6 @@ export function overflowMessage(total: number, max: number): string | undefined 
   return total > max ? `${total - max} more postmortem findings are not shown (postmortem.lint.maxProblems is ${max})` : undefined;
 }
 
-/** The owners of a postmortem's action items that look like people (a name or an @handle), for owner quick fixes. */
-export function ownersOf(postmortem: Postmortem): string[] {
-  return postmortem.actionItems.map((i) => i.owner.value).filter((o): o is string => !!o && /^[\p{L}@]/u.test(o));
-}
 
 /** What the output channel says about a configuration: where it came from and its problems; undefined when there are none. */
 export function configProblemReport(file: string | undefined, problems: readonly ConfigProblem[]): { source: string; line: string } | undefined {

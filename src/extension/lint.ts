@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { Finding, Postmortem, ReadOptions } from '../core';
-import { basename } from '../core';
+import { basename, rankedOwners } from '../core';
 import { toVsRange, toVsSeverity } from './convert';
 import type { DocumentModels } from './documentModels';
 import type { Engines } from './engines';
-import { debounceWait, overflowMessage, ownersOf, tooLargeMessage } from './lint-logic';
+import { debounceWait, overflowMessage, tooLargeMessage } from './lint-logic';
 import { lintDebounce, lintEnabled, maxFileSize, maxProblems } from './settings';
 
 /** Findings of one document version, kept for the code actions. */
@@ -124,7 +124,7 @@ export class LintController implements vscode.Disposable {
       });
       if (!linted) return undefined;
       this.engines.reportConfigProblems(host, linted);
-      for (const owner of ownersOf(linted.postmortem)) this.people.add(owner);
+      for (const owner of rankedOwners([linted.postmortem])) this.people.add(owner);
       return { findings: linted.findings, postmortem: linted.postmortem };
     } catch (error) {
       this.log.appendLine(`Linting ${uri.toString()} failed: ${(error as Error)?.stack ?? String(error)}`);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { InMemoryHost, parsePostmortem, PostmortemEngine } from '../../src/core';
-import { corePosition, rankOwners, todayUtc } from '../../src/extension/authoring-logic';
+import { InMemoryHost, parsePostmortem, PostmortemEngine, rankedOwners as rankOwners } from '../../src/core';
+import { corePosition, todayUtc } from '../../src/extension/authoring-logic';
 import { readRepoFile } from './root';
 
 const table = (...rows: string[]) => ['# T', '', '## Action items', '', '| Priority | Action | Owner | Deadline |', '| --- | --- | --- | --- |', ...rows, ''].join('\n');

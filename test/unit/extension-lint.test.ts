@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { rankedOwners } from '../../src/core';
 import { parsePostmortem } from '../../src/core';
-import { configProblemReport, debounceWait, lintWorkspaceMessage, MAX_DEBOUNCE_MS, overflowMessage, ownersOf, tooLargeMessage } from '../../src/extension/lint-logic';
+import { configProblemReport, debounceWait, lintWorkspaceMessage, MAX_DEBOUNCE_MS, overflowMessage, tooLargeMessage } from '../../src/extension/lint-logic';
 
 describe('extension lint: debounce wait', () => {
   it('waits the configured time for ordinary documents', () => {
@@ -56,6 +57,6 @@ describe('extension lint: owners for quick fixes', () => {
       '| P3 | Add load test to CI | - | 2025-05-01 |',
       '',
     ].join('\n'));
-    assert.deepEqual(ownersOf(pm), ['Alice', 'bob']);
+    assert.deepEqual(rankedOwners([pm]), ['Alice', 'bob']);
   });
 });

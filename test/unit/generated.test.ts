@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { RULES } from '../../src/core';
+import { MILESTONE_MARKERS, RULES } from '../../src/core';
 import { GRAMMAR_FILE, README_END, README_START, YAML_VALIDATION, configurationSchema, generatedFiles, grammarWithMarkers, milestonePattern, rulesTable } from '../../scripts/generate';
-import { MILESTONE_MARKERS } from '../../src/core';
 import { repoRoot as root } from './root';
 
 const hint = 'run `npm run generate` and commit the result';

@@ -103,3 +103,19 @@ export function documentPeople(pm: Postmortem): string[] {
     OWNER_NAMES,
   );
 }
+
+/**
+ * The owners named in the action items of several postmortems (a workspace), most often named
+ * first, first seen first on ties: for owner suggestions and quick fixes across documents.
+ */
+export function rankedOwners(postmortems: Iterable<Postmortem>): string[] {
+  const counts = new Map<string, number>();
+  for (const pm of postmortems) {
+    for (const item of pm.actionItems) {
+      for (const name of gatherPeople({ frontmatter: undefined, owners: [item.owner.value], actors: [] }, OWNER_NAMES)) {
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+      }
+    }
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+}
