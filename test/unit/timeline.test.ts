@@ -35,7 +35,7 @@ describe('timestamps at the start of a timeline line', () => {
     assert.equal(at('12:10 am x')!.time.hour, 0);
   });
   it('does not read times out of other text', () => {
-    for (const line of ['Time to detect: 2 minutes', '14:23abc', '25:00 too late', '14:75 no', 'v1.2:3', '13:00 PM', '2025-02-30 10:00 bad date']) {
+    for (const line of ['Time to detect: 2 minutes', '14:23abc', '25:00 too late', '14:75 no', 'v1.2:3', '13:00 AM', '25:00 PM', '2025-02-30 10:00 bad date']) {
       assert.equal(at(line), undefined, line);
     }
   });
