@@ -34,10 +34,12 @@ const CITY_ZONES: Record<string, string> = {
   melbourne: 'Australia/Melbourne', 'new zealand': 'Pacific/Auckland', auckland: 'Pacific/Auckland',
 };
 
-const CITY_NAMES = Object.keys(CITY_ZONES).sort((a, b) => b.length - a.length).map((c) => c.replace(/ /g, ' ?'));
+/** City names as a pattern, each word capitalised or not: `[Nn]ew [Yy]ork`. */
+const CITY_NAMES = Object.keys(CITY_ZONES).sort((a, b) => b.length - a.length)
+  .map((c) => c.split(' ').map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join(' '));
 
 /** Source fragment matching a zone written after a time or in a sentence. */
-export const ZONE_PATTERN = String.raw`(?:Z|UTC|GMT|(?:UTC|GMT)?\s?[+\u2212-]\d{1,2}(?::?\d{2})?|[A-Z]{2,4}T|CET|MSK|IST|SGT|HKT|JST|KST|HST|[ECMP]T|[A-Z][a-z]{1,20}\/[A-Za-z_]{2,30}(?:\/[A-Za-z_]{2,30})?|(?:${CITY_NAMES.join('|')}) [Tt]ime)`;
+export const ZONE_PATTERN = String.raw`(?:(?:UTC|GMT)?\s?[+\u2212-]\d{1,2}(?::?\d{2})?|Z|UTC|GMT|[A-Z]{2,4}T|CET|MSK|IST|SGT|HKT|JST|KST|HST|[ECMP]T|[A-Z][a-z]{1,20}\/[A-Za-z_]{2,30}(?:\/[A-Za-z_]{2,30})?|(?:${CITY_NAMES.join('|')}) [Tt]ime)`;
 
 /**
  * Reads a zone as written (`UTC`, `Z`, `+02:00`, `UTC-7`, `PDT`, `ET`, `Europe/Berlin`,

@@ -137,7 +137,7 @@ export function readLeadingTime(span: Span, date?: string, order?: DateOrder): {
   if (ish) pos += ish[0].length;
   // A time glued to more digits or letters is not a timestamp (`14:23abc`, `1:05:07:09`); `Z` is a zone.
   const next = text.charAt(pos);
-  if (/[\d:]/.test(next) || (/[A-Za-z]/.test(next) && next !== 'Z')) return undefined;
+  if (/\d/.test(next) || (next === ':' && /\d/.test(text.charAt(pos + 1))) || (/[A-Za-z]/.test(next) && next !== 'Z')) return undefined;
   let end = pos;
   let zone: TimeZone | undefined;
   const readZone = () => {

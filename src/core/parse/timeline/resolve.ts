@@ -31,10 +31,12 @@ export interface ResolveContext {
 function eventDateOrder(raws: readonly RawEvent[], ctx: ResolveContext): DateOrder | undefined {
   const numeric = raws.filter((r) => r.raw?.numericDate !== undefined);
   if (numeric.length === 0) return undefined;
+  // Dates in force after an ambiguous date are that date as first read: not evidence.
+  const firstRead = new Set(numeric.map((r) => r.raw!.date));
   const known: Array<string | undefined> = [ctx.incidentDate];
   for (const r of raws) {
     if (r.raw?.date && (!r.raw.numericDate || certainOrder(r.raw.numericDate))) known.push(r.raw.date);
-    else if (!r.raw?.numericDate) known.push(r.dateContext);
+    else if (!r.raw?.numericDate && !firstRead.has(r.dateContext)) known.push(r.dateContext);
   }
   const order = decideDateOrder(numeric.map((r) => r.raw!.numericDate!), known);
   const ambiguous = numeric.find((r) => certainOrder(r.raw!.numericDate!) === undefined && r.raw!.numericDate!.first !== r.raw!.numericDate!.second);
@@ -67,7 +69,9 @@ export function resolveEvents(raws: readonly RawEvent[], ctx: ResolveContext): T
   const known = new Set(ctx.knownActors);
   for (const e of explicit) if (e.actor && e.actor.length >= 2) known.add(e.actor);
   const order = eventDateOrder(raws, ctx);
-  const reported = new Set<TimeZone>();
+  const reported = new Set<string>();
+  // Dates read month first that the decided order reads day first, for the events after them.
+  const reread = new Map<string, string>();
   raws.forEach((raw, i) => {
     const found = explicit[i]!;
     const actorRead = found.actor !== undefined ? found : { actor: readNamedActor(found.text.text, known), text: found.text };
@@ -80,14 +84,15 @@ export function resolveEvents(raws: readonly RawEvent[], ctx: ResolveContext): T
     if (raw.raw) {
       const r = raw.raw;
       const stated = r.zone ?? raw.tableZone ?? ctx.headingZone ?? ctx.sectionZone ?? ctx.frontmatterZone;
-      const context = raw.dateContext ?? ctx.incidentDate;
+      const context = (raw.dateContext !== undefined ? reread.get(raw.dateContext) ?? raw.dateContext : undefined) ?? ctx.incidentDate;
       const rDate = order && r.numericDate && !certainOrder(r.numericDate)
         ? numericDate(r.numericDate, order, context !== undefined ? Number(context.slice(0, 4)) : undefined) ?? r.date
         : r.date;
-      if (stated && ctx.problems && !reported.has(stated)) {
+      if (r.date !== undefined && rDate !== undefined && rDate !== r.date) reread.set(r.date, rDate);
+      if (stated && ctx.problems && !reported.has(stated.name.toUpperCase())) {
         const why = zoneAmbiguity(stated);
         if (why) {
-          reported.add(stated);
+          reported.add(stated.name.toUpperCase());
           ctx.problems.push({ code: 'ambiguous-time-zone', message: why, range: ctx.index.range(r.start, r.end) });
         }
       }
