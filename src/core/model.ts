@@ -17,7 +17,7 @@ export interface Range {
 
 /** Something the parser could not read as intended; kept with its position instead of thrown. */
 export interface Problem {
-  code: 'yaml-syntax' | 'yaml-not-mapping' | 'binary-content' | 'unknown-time-zone';
+  code: 'yaml-syntax' | 'yaml-not-mapping' | 'binary-content' | 'unknown-time-zone' | 'ambiguous-time-zone' | 'ambiguous-date-order';
   message: string;
   range: Range;
 }
@@ -58,11 +58,17 @@ export interface Section {
   children: Section[];
 }
 
-/** A fixed UTC offset and where it was found. */
+/** A UTC offset and where it was found. */
 export interface TimeZone {
-  /** As written: `UTC`, `PDT`, `+02:00`, `Europe/Berlin`. */
+  /** As written: `UTC`, `PDT`, `+02:00`, `Europe/Berlin`, `ET`, `Lisbon time`. */
   name: string;
+  /**
+   * The offset. For a zone with `iana`, the offset at the incident date where the zone was read;
+   * on an event's time, the offset at that event's own date and time.
+   */
   offsetMinutes: number;
+  /** The IANA zone of a name whose offset changes with daylight saving (`Europe/Berlin`, `ET`). */
+  iana?: string;
   source: 'event' | 'table-header' | 'heading' | 'section-text' | 'frontmatter' | 'default';
 }
 

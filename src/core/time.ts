@@ -10,12 +10,42 @@ const ZONE_ABBREVIATIONS: Record<string, number> = {
   AEST: 600, AEDT: 660, ACST: 570, AWST: 480, NZST: 720, NZDT: 780,
 };
 
+/** US zone names without standard/daylight: the offset depends on the date, as in their IANA zone. */
+const GENERIC_ZONES: Record<string, string> = {
+  ET: 'America/New_York', CT: 'America/Chicago', MT: 'America/Denver', PT: 'America/Los_Angeles',
+};
+
+/** Abbreviations that name more than one zone: the reading taken, and what else they may mean. */
+const AMBIGUOUS_ZONES: Record<string, string> = {
+  IST: 'India Standard Time (+05:30), but IST is also Irish Summer Time (+01:00) and Israel Standard Time (+02:00)',
+};
+
+/** Cities and regions written as `Lisbon time`, `(Japan time)`, `Pacific time`. */
+const CITY_ZONES: Record<string, string> = {
+  pacific: 'America/Los_Angeles', mountain: 'America/Denver', central: 'America/Chicago', eastern: 'America/New_York',
+  'new york': 'America/New_York', chicago: 'America/Chicago', denver: 'America/Denver', seattle: 'America/Los_Angeles',
+  'san francisco': 'America/Los_Angeles', 'los angeles': 'America/Los_Angeles', toronto: 'America/Toronto',
+  'sao paulo': 'America/Sao_Paulo', london: 'Europe/London', uk: 'Europe/London', dublin: 'Europe/Dublin',
+  lisbon: 'Europe/Lisbon', paris: 'Europe/Paris', berlin: 'Europe/Berlin', amsterdam: 'Europe/Amsterdam',
+  madrid: 'Europe/Madrid', stockholm: 'Europe/Stockholm', helsinki: 'Europe/Helsinki', moscow: 'Europe/Moscow',
+  'central european': 'Europe/Berlin', israel: 'Asia/Jerusalem', dubai: 'Asia/Dubai', india: 'Asia/Kolkata',
+  singapore: 'Asia/Singapore', 'hong kong': 'Asia/Hong_Kong', china: 'Asia/Shanghai', beijing: 'Asia/Shanghai',
+  japan: 'Asia/Tokyo', tokyo: 'Asia/Tokyo', korea: 'Asia/Seoul', seoul: 'Asia/Seoul', sydney: 'Australia/Sydney',
+  melbourne: 'Australia/Melbourne', 'new zealand': 'Pacific/Auckland', auckland: 'Pacific/Auckland',
+};
+
+/** City names as a pattern, each word capitalised or not: `[Nn]ew [Yy]ork`. */
+const CITY_NAMES = Object.keys(CITY_ZONES).sort((a, b) => b.length - a.length)
+  .map((c) => c.split(' ').map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join(' '));
+
 /** Source fragment matching a zone written after a time or in a sentence. */
-export const ZONE_PATTERN = String.raw`(?:Z|UTC|GMT|(?:UTC|GMT)?\s?[+\u2212-]\d{1,2}(?::?\d{2})?|[A-Z]{2,4}T|CET|MSK|IST|SGT|HKT|JST|KST|[A-Z][a-z]{1,20}\/[A-Za-z_]{2,30}(?:\/[A-Za-z_]{2,30})?)`;
+export const ZONE_PATTERN = String.raw`(?:(?:UTC|GMT)?\s?[+\u2212-]\d{1,2}(?::?\d{2})?|Z|UTC|GMT|[A-Z]{2,4}T|CET|MSK|IST|SGT|HKT|JST|KST|HST|[ECMP]T|[A-Z][a-z]{1,20}\/[A-Za-z_]{2,30}(?:\/[A-Za-z_]{2,30})?|(?:${CITY_NAMES.join('|')}) [Tt]ime)`;
 
 /**
- * Reads a zone as written (`UTC`, `Z`, `+02:00`, `UTC-7`, `PDT`, `Europe/Berlin`). IANA names need a
- * date to resolve daylight saving; without one, January 1st of this year is used.
+ * Reads a zone as written (`UTC`, `Z`, `+02:00`, `UTC-7`, `PDT`, `ET`, `Europe/Berlin`,
+ * `Lisbon time`). Zones with daylight saving (IANA names, `ET`, city names) carry `iana`, and
+ * their `offsetMinutes` is the one at noon UTC of `date` (January 1st of this year without one);
+ * events resolve their own offset from `iana` at their own date and time.
  */
 export function parseZone(raw: string, source: TimeZone['source'], date?: string): TimeZone | undefined {
   const name = raw.trim();
@@ -29,25 +59,72 @@ export function parseZone(raw: string, source: TimeZone['source'], date?: string
     if (hours > 14 || mins > 59) return undefined;
     return { name, offsetMinutes: sign * (hours * 60 + mins), source };
   }
-  if (name.includes('/')) {
-    const offset = ianaOffset(name, date);
-    if (offset !== undefined) return { name, offsetMinutes: offset, source };
+  const iana = GENERIC_ZONES[upper] ?? (name.includes('/') ? name : cityZone(name));
+  if (iana) {
+    const offset = ianaOffset(iana, date);
+    if (offset !== undefined) return { name, offsetMinutes: offset, source, iana };
   }
   return undefined;
 }
 
-function ianaOffset(zone: string, date?: string): number | undefined {
+function cityZone(name: string): string | undefined {
+  const m = /^\(?([A-Za-z][A-Za-z ]{1,20}?) time\)?$/i.exec(name);
+  return m ? CITY_ZONES[m[1]!.toLowerCase().replace(/\s+/g, ' ')] : undefined;
+}
+
+/**
+ * Why a zone as written is ambiguous (`IST`), with the reading taken, or undefined when it is
+ * not.
+ */
+export function zoneAmbiguity(zone: TimeZone): string | undefined {
+  const also = AMBIGUOUS_ZONES[zone.name.toUpperCase()];
+  return also
+    ? `Time zone "${zone.name}" is ambiguous: read as ${also}. Write an offset (UTC+05:30, UTC+01:00) or an IANA name (Asia/Kolkata, Europe/Dublin, Asia/Jerusalem) instead.`
+    : undefined;
+}
+
+const OFFSET_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+/** Offset from UTC in minutes of an IANA zone at an instant (epoch milliseconds). */
+function offsetAtInstant(zone: string, at: number): number | undefined {
   try {
-    const at = date ? new Date(`${date}T12:00:00Z`) : new Date(Date.UTC(new Date().getUTCFullYear(), 0, 1, 12));
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
-    }).formatToParts(at);
+    let fmt = OFFSET_FORMATS.get(zone);
+    if (!fmt) {
+      fmt = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
+      });
+      OFFSET_FORMATS.set(zone, fmt);
+    }
+    const parts = fmt.formatToParts(new Date(at));
     const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
     const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-    return Math.round((local - at.getTime()) / 60000);
+    return Math.round((local - Math.floor(at / 60000) * 60000) / 60000);
   } catch {
     return undefined;
   }
+}
+
+function ianaOffset(zone: string, date?: string): number | undefined {
+  const at = date ? Date.parse(`${date}T12:00:00Z`) : Date.UTC(new Date().getUTCFullYear(), 0, 1, 12);
+  return offsetAtInstant(zone, at);
+}
+
+/**
+ * Offset from UTC in minutes of an IANA zone at a local date and time of day (minutes from
+ * midnight), so that events on either side of a daylight-saving change get their own offset. A
+ * time that happens twice (autumn) reads as the first; a time skipped (spring) takes the offset
+ * from before the change.
+ */
+export function zoneOffsetAt(zone: string, date: string, localMinutes: number): number | undefined {
+  const local = Date.parse(`${date}T00:00:00Z`) + Math.round(localMinutes * 60000);
+  if (Number.isNaN(local)) return undefined;
+  const before = offsetAtInstant(zone, local - 86400000);
+  const after = offsetAtInstant(zone, local + 86400000);
+  if (before === undefined || after === undefined) return undefined;
+  for (const candidate of [before, after]) {
+    if (offsetAtInstant(zone, local - candidate * 60000) === candidate) return candidate;
+  }
+  return before;
 }
 
 const MONTHS: Record<string, number> = {
@@ -64,27 +141,85 @@ export function isoDate(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** How a numeric date like `03/04/2024` is read: day first or month first. */
+export type DateOrder = 'dmy' | 'mdy';
+
+/** A numeric date as written (`03/04/2024`, `09-12`): its two leading parts and the year, if any. */
+export interface NumericDate {
+  first: number;
+  second: number;
+  year: number | undefined;
+  separator: string;
+}
+
 /**
- * Reads a calendar date written as `2025-04-20`, `2025/04/20`, `April 20, 2025`, `20 Apr 2025`
- * (optionally with a weekday). Returns ISO `YYYY-MM-DD`, or undefined when the text is not exactly a date.
+ * Reads a calendar date written as `2025-04-20`, `2025/04/20`, `April 20, 2025`, `20 Apr 2025`,
+ * `3rd Feb 2024`, `Tuesday Mar 5th 2024` (optionally with a weekday), or numerically as
+ * `17-03-2024`, `03/17/2024`. A numeric date whose parts could both be a month is read in `order`
+ * (month first without one). Dates without a year (`Feb 3rd`, `09-12`) take `year` when given.
+ * Returns ISO `YYYY-MM-DD`, or undefined when the text is not exactly a date.
  */
-export function parseDate(raw: string): string | undefined {
-  const s = raw.trim().replace(/^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},?\s+/i, '');
+export function parseDate(raw: string, order?: DateOrder, year?: number): string | undefined {
+  const s = raw.trim().replace(/^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+/i, '');
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s);
   if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(s);
-  if (m) return checked(Number(m[3]), monthNumber(m[1]!), Number(m[2]));
-  m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/.exec(s);
-  if (m) return checked(Number(m[3]), monthNumber(m[2]!), Number(m[1]));
+  m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$/.exec(s);
+  if (m) return checked(m[3] !== undefined ? Number(m[3]) : year, monthNumber(m[1]!), Number(m[2]));
+  m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?(?:,?\s+(\d{4}))?$/.exec(s);
+  if (m) return checked(m[3] !== undefined ? Number(m[3]) : year, monthNumber(m[2]!), Number(m[1]));
+  m = /^(\d{1,2})([-/.])(\d{1,2})(?:[-/.](\d{4}))?$/.exec(s);
+  if (m) return numericDate({ first: Number(m[1]), second: Number(m[3]), year: m[4] !== undefined ? Number(m[4]) : undefined, separator: m[2]! }, order, year);
   return undefined;
+}
+
+/** The order a numeric date must be read in, when a part over 12 settles it. */
+export function certainOrder(d: NumericDate): DateOrder | undefined {
+  if (d.first > 12 && d.second <= 12) return 'dmy';
+  if (d.second > 12 && d.first <= 12) return 'mdy';
+  return undefined;
+}
+
+/** ISO date of a numeric date read in `order` (or the order its parts settle; month first otherwise). */
+export function numericDate(d: NumericDate, order?: DateOrder, year?: number): string | undefined {
+  const o = certainOrder(d) ?? order ?? 'mdy';
+  const y = d.year ?? year;
+  return o === 'dmy' ? checked(y, d.second, d.first) : checked(y, d.first, d.second);
+}
+
+/**
+ * Decides how the ambiguous numeric dates of a document are read. A date with a part over 12
+ * anywhere settles it (`17/03/2024` is day first); otherwise the order in which the dates land
+ * nearest (within a week) to the known dates — the frontmatter date, dates written unambiguously
+ * nearby — wins. Undefined when nothing decides (or the document mixes both orders).
+ */
+export function decideDateOrder(dates: readonly NumericDate[], known: ReadonlyArray<string | undefined> = []): DateOrder | undefined {
+  const certain = new Set(dates.map(certainOrder).filter((o): o is DateOrder => o !== undefined));
+  if (certain.size === 1) return [...certain][0];
+  if (certain.size > 1) return undefined;
+  const ambiguous = dates.filter((d) => d.first !== d.second);
+  if (ambiguous.length === 0) return undefined;
+  const anchors = known.filter((k): k is string => k !== undefined && parseDate(k) !== undefined).map(epochDay);
+  if (anchors.length === 0) return undefined;
+  const score = (order: DateOrder) => ambiguous.filter((d) => {
+    const iso = numericDate(d, order, new Date(anchors[0]! * 86400000).getUTCFullYear());
+    return iso !== undefined && anchors.some((a) => Math.abs(epochDay(iso) - a) <= 7);
+  }).length;
+  const dmy = score('dmy');
+  const mdy = score('mdy');
+  return dmy > mdy ? 'dmy' : mdy > dmy ? 'mdy' : undefined;
+}
+
+/** The text of the problem reported for a document whose numeric dates could be read either way. */
+export function ambiguousDateOrderMessage(example: string): string {
+  return `Date "${example}" could be day-month or month-day, and nothing in the document decides which. Write dates as YYYY-MM-DD (or with the month in words), or add the incident date to the frontmatter.`;
 }
 
 function monthNumber(name: string): number {
   return MONTHS[name.toLowerCase().slice(0, name.toLowerCase().startsWith('sept') ? 4 : 3)] ?? 0;
 }
 
-function checked(y: number, m: number, d: number): string | undefined {
-  return isValidDate(y, m, d) ? isoDate(y, m, d) : undefined;
+function checked(y: number | undefined, m: number, d: number): string | undefined {
+  return y !== undefined && isValidDate(y, m, d) ? isoDate(y, m, d) : undefined;
 }
 
 /** Days since 1970-01-01 of an ISO date. */

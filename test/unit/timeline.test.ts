@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parsePostmortem } from '../../src/core';
+import { parsePostmortem, parseZone } from '../../src/core';
+import type { Problem, TimeZone } from '../../src/core/model';
 import { readLeadingTime } from '../../src/core/parse/timeline/leading-time';
+import type { RawEvent } from '../../src/core/parse/timeline/raw';
+import { resolveEvents } from '../../src/core/parse/timeline/resolve';
+import { LineIndex } from '../../src/core/text';
 import { classifyEvent } from '../../src/core/vocabulary/milestones';
 
 const at = (text: string) => readLeadingTime({ text, offset: 0 });
@@ -35,7 +39,7 @@ describe('timestamps at the start of a timeline line', () => {
     assert.equal(at('12:10 am x')!.time.hour, 0);
   });
   it('does not read times out of other text', () => {
-    for (const line of ['Time to detect: 2 minutes', '14:23abc', '25:00 too late', '14:75 no', 'v1.2:3', '13:00 PM', '2025-02-30 10:00 bad date']) {
+    for (const line of ['Time to detect: 2 minutes', '14:23abc', '25:00 too late', '14:75 no', 'v1.2:3', '13:00 AM', '25:00 PM', '2025-02-30 10:00 bad date']) {
       assert.equal(at(line), undefined, line);
     }
   });
@@ -142,5 +146,133 @@ describe('computed metrics', () => {
   });
   it('has no readings without timed events', () => {
     assert.deepEqual(doc('- Something happened').computedMetrics.readings, []);
+  });
+});
+
+describe('timestamp shapes, resolved to ISO', () => {
+  /** Reads lines as the list reader does, then resolves them, with problems gathered. */
+  function resolveLines(lines: string[], opts: { date?: string; zone?: TimeZone | undefined } = {}) {
+    const text = lines.join('\n');
+    const index = new LineIndex(text);
+    const raws: RawEvent[] = [];
+    let offset = 0;
+    let current = opts.date;
+    lines.forEach((line, i) => {
+      const r = readLeadingTime({ text: line, offset }, current);
+      if (r?.time.date) current = r.time.date;
+      raws.push({
+        range: index.range(offset, offset + line.length), line: i + 1, raw: r?.time, dateContext: current, tableZone: undefined,
+        textSpans: [], actor: undefined, lead: r?.rest ?? { text: line, offset }, source: 'list',
+      });
+      offset += line.length + 1;
+    });
+    const problems: Problem[] = [];
+    const events = resolveEvents(raws, {
+      index, headingZone: undefined, sectionZone: opts.zone, frontmatterZone: undefined, incidentDate: opts.date, knownActors: new Set(), problems,
+    });
+    return { events, problems };
+  }
+
+  const cases: Array<[string, string, string]> = [
+    ['03:12: text', '2024-03-17T03:12:00', 'text'],
+    ['03:12 - text', '2024-03-17T03:12:00', 'text'],
+    ['03:12 \u2013 text', '2024-03-17T03:12:00', 'text'],
+    ['03:12 \u2014 text', '2024-03-17T03:12:00', 'text'],
+    ['**00:40:** text', '2024-03-17T00:40:00', 'text'],
+    ['**2021-04-02 18:05: text**', '2021-04-02T18:05:00', 'text'],
+    ['**\u00b1 09:45 UTC:** text', '2024-03-17T09:45:00Z', 'text'],
+    ['~14:05 text', '2024-03-17T14:05:00', 'text'],
+    ['approx. 14:05 text', '2024-03-17T14:05:00', 'text'],
+    ['ca. 14:05 text', '2024-03-17T14:05:00', 'text'],
+    ['14:05ish text', '2024-03-17T14:05:00', 'text'],
+    ['[14:05] text', '2024-03-17T14:05:00', 'text'],
+    ['[09-12 14:05] text', '2024-09-12T14:05:00', 'text'],
+    ['2024-03-17 21:40 text', '2024-03-17T21:40:00', 'text'],
+    ['17-03-2024 21:40 text', '2024-03-17T21:40:00', 'text'],
+    ['03/17/2024 9:40 PM text', '2024-03-17T21:40:00', 'text'],
+    ['07-21-2024 9:30 pm text', '2024-07-21T21:30:00', 'text'],
+    ['08:20 3rd Feb 2024 text', '2024-02-03T08:20:00', 'text'],
+    ['Feb 3rd 08:20 text', '2024-02-03T08:20:00', 'text'],
+    ['Tuesday Mar 5th 2024 14:00 text', '2024-03-05T14:00:00', 'text'],
+    ['2022-06-14, 11:05am: text', '2022-06-14T11:05:00', 'text'],
+    ['2024-03-17 @ 08:02 AM ET text', '2024-03-17T08:02:00-04:00', 'text'],
+    ['3:26pm text', '2024-03-17T15:26:00', 'text'],
+    ['03:26 PM text', '2024-03-17T15:26:00', 'text'],
+    ['3:26 p.m. text', '2024-03-17T15:26:00', 'text'],
+    ['12:05 AM text', '2024-03-17T00:05:00', 'text'],
+    ['12:05 PM text', '2024-03-17T12:05:00', 'text'],
+    ['13:55 PM text', '2024-03-17T13:55:00', 'text'],
+    ['10:00 (Lisbon time) text', '2024-03-17T10:00:00Z', 'text'],
+    ['10:00 Japan time text', '2024-03-17T10:00:00+09:00', 'text'],
+    ['10:00 Pacific time text', '2024-03-17T10:00:00-07:00', 'text'],
+    ['10:00 UTC+05:30 text', '2024-03-17T10:00:00+05:30', 'text'],
+    ['10:00 GMT-5 text', '2024-03-17T10:00:00-05:00', 'text'],
+    ['10:00 +0200 text', '2024-03-17T10:00:00+02:00', 'text'],
+    ['10:00 Europe/Berlin text', '2024-03-17T10:00:00+01:00', 'text'],
+  ];
+  for (const [line, iso, rest] of cases) {
+    it(`reads "${line}" as ${iso}`, () => {
+      const r = readLeadingTime({ text: line, offset: 0 }, '2024-03-17');
+      assert.ok(r, 'a time is found');
+      assert.equal(r.rest.text, rest);
+      // The date in force is the day before for `Feb 3rd`, whose year comes from it.
+      assert.equal(resolveLines([line], { date: line.startsWith('Feb') ? '2024-01-30' : '2024-03-17' }).events[0]!.time?.iso, iso);
+    });
+  }
+  it('marks approximate times', () => {
+    for (const line of ['~14:05 x', 'approx. 14:05 x', 'ca. 14:05 x', '14:05ish x', '\u00b1 09:45 x']) assert.equal(at(line)?.time.approximate, true, line);
+    assert.equal(at('14:05 x')?.time.approximate, undefined);
+  });
+  it('reads a month-day date without a year in the year of the date in force, and none without one', () => {
+    assert.equal(readLeadingTime({ text: '[09-12 14:05] x', offset: 0 }, '2023-01-01')?.time.date, '2023-09-12');
+    assert.equal(at('[09-12 14:05] x')?.time.date, undefined);
+    assert.equal(readLeadingTime({ text: '03/04/2024 10:00 x', offset: 0 }, undefined, 'dmy')?.time.date, '2024-04-03');
+    assert.equal(readLeadingTime({ text: '03/04/2024 10:00 x', offset: 0 }, undefined, 'mdy')?.time.date, '2024-03-04');
+  });
+
+  const berlin = (date: string) => parseZone('Europe/Berlin', 'section-text', date);
+  const newYork = (date: string) => parseZone('America/New_York', 'section-text', date);
+  it('resolves Europe/Berlin per event across the spring change', () => {
+    const { events } = resolveLines(['01:30 A', '03:30 B'], { date: '2025-03-30', zone: berlin('2025-03-30') });
+    assert.deepEqual(events.map((e) => e.time?.iso), ['2025-03-30T01:30:00+01:00', '2025-03-30T03:30:00+02:00']);
+    assert.equal(events[1]!.time!.minutes - events[0]!.time!.minutes, 60);
+    assert.deepEqual(events.map((e) => e.time?.zone?.offsetMinutes), [60, 120]);
+  });
+  it('resolves Europe/Berlin per event across the autumn change', () => {
+    const { events } = resolveLines(['01:30 A', '03:30 B'], { date: '2025-10-26', zone: berlin('2025-10-26') });
+    assert.deepEqual(events.map((e) => e.time?.iso), ['2025-10-26T01:30:00+02:00', '2025-10-26T03:30:00+01:00']);
+    assert.equal(events[1]!.time!.minutes - events[0]!.time!.minutes, 180);
+  });
+  it('resolves America/New_York per event across the spring and autumn changes', () => {
+    const spring = resolveLines(['01:30 A', '03:30 B'], { date: '2025-03-09', zone: newYork('2025-03-09') }).events;
+    assert.deepEqual(spring.map((e) => e.time?.iso), ['2025-03-09T01:30:00-05:00', '2025-03-09T03:30:00-04:00']);
+    assert.equal(spring[1]!.time!.minutes - spring[0]!.time!.minutes, 60);
+    const autumn = resolveLines(['00:30 A', '02:30 B'], { date: '2025-11-02', zone: newYork('2025-11-02') }).events;
+    assert.deepEqual(autumn.map((e) => e.time?.iso), ['2025-11-02T00:30:00-04:00', '2025-11-02T02:30:00-05:00']);
+    assert.equal(autumn[1]!.time!.minutes - autumn[0]!.time!.minutes, 180);
+  });
+  it('resolves ET on each event at its own date', () => {
+    const { events } = resolveLines(['2025-03-08 10:00 ET A', '2025-03-10 10:00 ET B']);
+    assert.deepEqual(events.map((e) => e.time?.iso), ['2025-03-08T10:00:00-05:00', '2025-03-10T10:00:00-04:00']);
+  });
+  it('decides day-month order from a part over 12 anywhere in the timeline', () => {
+    const { events, problems } = resolveLines(['03/04/2024 10:00 A', '17/04/2024 11:00 B', '11:30 C']);
+    assert.deepEqual(events.map((e) => e.time?.date), ['2024-04-03', '2024-04-17', '2024-04-17']);
+    assert.deepEqual(problems, []);
+  });
+  it('decides the order from the incident date', () => {
+    assert.equal(resolveLines(['03/04/2024 10:00 A', '14:00 B'], { date: '2024-04-03' }).events[1]!.time?.iso, '2024-04-03T14:00:00');
+    assert.equal(resolveLines(['03/04/2024 10:00 A'], { date: '2024-03-04' }).events[0]!.time?.iso, '2024-03-04T10:00:00');
+  });
+  it('reports a timeline whose numeric dates could be read either way', () => {
+    const { problems } = resolveLines(['03/04/2024 10:00 A', '03/04/2024 11:00 B']);
+    assert.deepEqual(problems.map((p) => [p.code, p.range.start.column, p.range.end.column]), [['ambiguous-date-order', 1, 17]]);
+    assert.match(problems[0]!.message, /day-month or month-day/);
+  });
+  it('reads IST as India time and reports it as ambiguous', () => {
+    const { events, problems } = resolveLines(['10:00 IST A', '10:05 IST B'], { date: '2024-03-17' });
+    assert.equal(events[0]!.time?.iso, '2024-03-17T10:00:00+05:30');
+    assert.deepEqual(problems.map((p) => p.code), ['ambiguous-time-zone']);
+    assert.match(problems[0]!.message, /offset .*IANA/);
   });
 });

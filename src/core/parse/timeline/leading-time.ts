@@ -2,7 +2,8 @@
 import type { TimeZone } from '../../model';
 import type { Span } from '../../text';
 import { sliceSpan } from '../../text';
-import { ZONE_PATTERN, parseDate, parseZone } from '../../time';
+import type { DateOrder, NumericDate } from '../../time';
+import { ZONE_PATTERN, numericDate, parseDate, parseZone } from '../../time';
 
 /** A timestamp read at the start of a line, before zones and dates are resolved. */
 export interface RawTime {
@@ -14,42 +15,129 @@ export interface RawTime {
   /** Offsets of the timestamp as written. */
   start: number;
   end: number;
+  /** A numeric date as written (`03/04/2024`, `09-12`), so its day-month order can be decided later. */
+  numericDate?: NumericDate;
+  /** Written as approximate: `~14:05`, `approx. 14:05`, `14:05ish`, `± 09:45`. */
+  approximate?: boolean;
 }
 
 const OPEN_MARKERS = /^(?:\*\*|__|\*|_|`|\[|\()*/;
 const CLOSE_MARKERS = /^(?:\*\*|__|\*|_|`|\]|\))*/;
-const DATE_TIME = /^(?:(\d{4}-\d{2}-\d{2})(?:T|,?\s{1,3}))?(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?:\s?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?/;
-/** A zone right after a time: `Z`, `+02:00`, ` UTC`, ` (PDT)`. */
+const APPROXIMATE = /(?:~|\u00b1|\u2248|approx(?:\.|imately)?|ca\.|circa)\s{0,3}/iy;
+const WEEKDAY = /(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s{1,3}/iy;
+const ISO_DATE = /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/y;
+const NUMERIC_DATE = /(\d{1,2})([-/.])(\d{1,2})(?:[-/.](\d{4}))?(?![\d:])/y;
+const MONTH_DAY = /([A-Za-z]{3,9})\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?(?![\d:A-Za-z])(?:,?\s{1,3}(\d{4})(?![\d:]))?/y;
+const DAY_MONTH = /(\d{1,2})(?:st|nd|rd|th)?\s{1,3}([A-Za-z]{3,9})(?![A-Za-z])\.?(?:,?\s{1,3}(\d{4})(?![\d:]))?/y;
+const DATE_TIME_GAP = /(?:T|\s{0,3}(?:,|@|at(?= ))?\s{0,3})/y;
+const CLOCK = /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?/y;
+const AM_PM = /\s?([AaPp])\.?[Mm]\.?(?![A-Za-z])/y;
+const ISH = /ish(?![A-Za-z])/y;
+const DATE_AFTER = /,?\s{1,3}(?:on\s{1,3})?/y;
+const COLON_IN_MARKERS = /\s{0,2}:(?=\*|_|`|\]|\))/y;
+/** A zone right after a time: `Z`, `+02:00`, ` UTC`, ` (PDT)`, ` (Lisbon time)`. */
 export const ZONE_AFTER = new RegExp(String.raw`^(?:(Z|[+\u2212-]\d{2}:?\d{2})(?![\w:])|\s?\(?(${ZONE_PATTERN})\)?(?![\w/]))`);
 const SEPARATOR = /^\s*(?:[\u2014\u2013]|-{1,2}|:|\||\u00b7|=>|->|\u2192)?\s*/;
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** Runs a sticky regex at `pos`. */
+function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
+}
+
+function isMonthName(word: string): boolean {
+  const w = word.toLowerCase();
+  return MONTH_NAMES.some((m) => m.startsWith(w) || (w === 'sept' && m === 'september'));
+}
+
+interface DateRead {
+  date: string | undefined;
+  numeric?: NumericDate;
+  length: number;
+  /** Whether the text is a date but not a real one (`2025-02-30`). */
+  invalid: boolean;
+}
+
+/** Reads a date at `pos`: ISO, numeric, `Feb 3rd [2024]`, `3rd Feb [2024]`, optionally after a weekday. */
+function readDate(text: string, pos: number, year: number | undefined, order: DateOrder | undefined, needYear: boolean): DateRead | undefined {
+  const weekday = at(WEEKDAY, text, pos);
+  const from = pos + (weekday ? weekday[0].length : 0);
+  const iso = at(ISO_DATE, text, from);
+  if (iso) {
+    const date = parseDate(`${iso[1]}-${iso[2]}-${iso[3]}`);
+    return { date, length: from + iso[0].length - pos, invalid: !date };
+  }
+  const num = at(NUMERIC_DATE, text, from);
+  if (num && !weekday && (num[4] !== undefined || !needYear)) {
+    const numeric: NumericDate = { first: Number(num[1]), second: Number(num[3]), year: num[4] !== undefined ? Number(num[4]) : undefined, separator: num[2]! };
+    const date = numericDate(numeric, order, year);
+    return { date, numeric, length: num[0].length, invalid: !date && numeric.year !== undefined };
+  }
+  const md = at(MONTH_DAY, text, from);
+  if (md && isMonthName(md[1]!) && (md[3] !== undefined || !needYear)) {
+    const date = parseDate(`${md[1]} ${md[2]}${md[3] !== undefined ? ` ${md[3]}` : ''}`, undefined, year);
+    return { date, length: from + md[0].length - pos, invalid: !date && md[3] !== undefined };
+  }
+  const dm = at(DAY_MONTH, text, from);
+  if (dm && isMonthName(dm[2]!) && (dm[3] !== undefined || !needYear)) {
+    const date = parseDate(`${dm[1]} ${dm[2]}${dm[3] !== undefined ? ` ${dm[3]}` : ''}`, undefined, year);
+    return { date, length: from + dm[0].length - pos, invalid: !date && dm[3] !== undefined };
+  }
+  return undefined;
+}
 
 /**
  * Reads a timestamp at the start of a line: `**14:23** — text`, `14:23 UTC: text`,
- * `2025-06-14 23:40 text`, `2025-06-14T23:40:00Z text`, `[09:00 PDT] text`. Returns the time and the
- * rest of the line after the separator, or undefined when the line does not start with a time.
+ * `2025-06-14 23:40 text`, `2025-06-14T23:40:00Z text`, `[09:00 PDT] text`, `~14:05`,
+ * `03/17/2024 9:40 PM`, `08:20 3rd Feb 2024`, `Tuesday Mar 5th 2024 14:00`,
+ * `2024-03-17 @ 08:02 AM ET`, `**2021-04-02 18:05: text**`. Dates without a year take the year of
+ * `date` (the date that applies there); numeric dates whose parts could both be a month are read
+ * in `order` (month first without one). Returns the time and the rest of the line after the
+ * separator, or undefined when the line does not start with a time.
  */
-export function readLeadingTime(span: Span, date?: string): { time: RawTime; rest: Span } | undefined {
-  const text = span.text;
+export function readLeadingTime(span: Span, date?: string, order?: DateOrder): { time: RawTime; rest: Span } | undefined {
+  const text = span.text.length > 256 ? span.text.slice(0, 256) : span.text;
+  const contextYear = date !== undefined ? Number(date.slice(0, 4)) : undefined;
   let pos = text.length - text.trimStart().length;
-  pos += OPEN_MARKERS.exec(text.slice(pos))![0].length;
-  const m = DATE_TIME.exec(text.slice(pos, pos + 64));
-  if (!m) return undefined;
+  const opened = OPEN_MARKERS.exec(text.slice(pos))![0];
+  pos += opened.length;
+  const approx = at(APPROXIMATE, text, pos);
+  if (approx) pos += approx[0].length;
   const start = pos;
-  let hour = Number(m[2]);
-  const minute = Number(m[3]);
-  const second = Number(m[4] ?? 0);
-  const ampm = m[5]?.toLowerCase();
+  let eventDate: string | undefined;
+  let numeric: NumericDate | undefined;
+  const before = readDate(text, pos, contextYear, order, false);
+  let clock: RegExpExecArray | null = null;
+  if (before) {
+    const gap = at(DATE_TIME_GAP, text, pos + before.length)!;
+    clock = at(CLOCK, text, pos + before.length + gap[0].length);
+    if (clock) {
+      if (before.invalid) return undefined;
+      eventDate = before.date;
+      numeric = before.numeric;
+      pos += before.length + gap[0].length;
+    }
+  }
+  clock ??= at(CLOCK, text, pos);
+  if (!clock) return undefined;
+  let hour = Number(clock[1]);
+  const minute = Number(clock[2]);
+  const second = Number(clock[3] ?? 0);
+  pos += clock[0].length;
+  const ampm = at(AM_PM, text, pos);
   if (ampm) {
-    if (hour < 1 || hour > 12) return undefined;
-    hour = (hour % 12) + (ampm === 'p' ? 12 : 0);
+    const pm = ampm[1]!.toLowerCase() === 'p';
+    if (hour >= 1 && hour <= 12) hour = (hour % 12) + (pm ? 12 : 0);
+    else if (!(hour === 0 && !pm) && !(hour > 12 && pm)) return undefined;
+    pos += ampm[0].length;
   }
   if (hour > 23 || minute > 59 || second > 59) return undefined;
-  const eventDate = m[1] !== undefined ? parseDate(m[1]) : undefined;
-  if (m[1] !== undefined && !eventDate) return undefined;
-  pos += m[0].length;
+  const ish = at(ISH, text, pos);
+  if (ish) pos += ish[0].length;
   // A time glued to more digits or letters is not a timestamp (`14:23abc`, `1:05:07:09`); `Z` is a zone.
   const next = text.charAt(pos);
-  if (/[\d:]/.test(next) || (/[A-Za-z]/.test(next) && next !== 'Z')) return undefined;
+  if (/\d/.test(next) || (next === ':' && /\d/.test(text.charAt(pos + 1))) || (/[A-Za-z]/.test(next) && next !== 'Z')) return undefined;
   let end = pos;
   let zone: TimeZone | undefined;
   const readZone = () => {
@@ -62,13 +150,34 @@ export function readLeadingTime(span: Span, date?: string): { time: RawTime; res
     end = pos;
   };
   readZone();
-  pos += CLOSE_MARKERS.exec(text.slice(pos))![0].length;
+  if (eventDate === undefined && numeric === undefined) {
+    const gap = at(DATE_AFTER, text, pos);
+    const after = gap ? readDate(text, pos + gap[0].length, contextYear, order, true) : undefined;
+    if (gap && after) {
+      if (after.invalid) return undefined;
+      eventDate = after.date;
+      numeric = after.numeric;
+      pos += gap[0].length + after.length;
+      end = pos;
+      if (zone?.iana && eventDate) zone = parseZone(zone.name, 'event', eventDate) ?? zone;
+    }
+  }
+  const colon = at(COLON_IN_MARKERS, text, pos);
+  const closed = CLOSE_MARKERS.exec(text.slice(pos + (colon ? colon[0].length : 0)))![0];
+  if (closed) pos += (colon ? colon[0].length : 0) + closed.length;
   if (!zone) readZone();
   const sep = SEPARATOR.exec(text.slice(pos))!;
   const restStart = pos + sep[0].length;
-  return {
-    time: { hour, minute, second, date: eventDate, zone, start: span.offset + start, end: span.offset + end },
-    rest: sliceSpan(span, restStart),
-  };
+  // `**18:05: text**`: emphasis opened before the time closes at the end of the line.
+  const emphasis = opened.replace(/[[(]/g, '');
+  let restEnd = span.text.length;
+  if (emphasis && !closed) {
+    const trimmed = span.text.trimEnd();
+    const closing = [...emphasis].reverse().join('');
+    if (trimmed.endsWith(closing) && trimmed.length - closing.length >= restStart) restEnd = trimmed.length - closing.length;
+  }
+  const time: RawTime = { hour, minute, second, date: eventDate, zone, start: span.offset + start, end: span.offset + end };
+  if (numeric) time.numericDate = numeric;
+  if (approx || ish) time.approximate = true;
+  return { time, rest: sliceSpan(span, restStart, restEnd) };
 }
-

@@ -1,8 +1,9 @@
 /** Resolves raw events: dates, zones, midnight rollover, actors and milestone kinds. */
-import type { EventTime, TimeZone, TimelineEvent } from '../../model';
+import type { EventTime, Problem, TimeZone, TimelineEvent } from '../../model';
 import type { LineIndex } from '../../text';
 import { plainInline } from '../../text';
-import { dateOfEpochDay, epochDay } from '../../time';
+import type { DateOrder } from '../../time';
+import { ambiguousDateOrderMessage, certainOrder, dateOfEpochDay, decideDateOrder, epochDay, numericDate, zoneAmbiguity, zoneOffsetAt } from '../../time';
 import { classifyEvent } from '../../vocabulary/milestones';
 import { readExplicitActor, readNamedActor } from './actors';
 import type { RawEvent } from './raw';
@@ -15,6 +16,43 @@ export interface ResolveContext {
   frontmatterZone: TimeZone | undefined;
   incidentDate: string | undefined;
   knownActors: ReadonlySet<string>;
+  /**
+   * Where problems found while resolving go (`ambiguous-time-zone`, `ambiguous-date-order`);
+   * without it they are not reported.
+   */
+  problems?: Problem[];
+}
+
+/**
+ * How the ambiguous numeric dates of the events (`03/04/2024`) are read: by a date with a part
+ * over 12, else the dates nearest the incident date and the dates written unambiguously. Reports
+ * `ambiguous-date-order` when nothing decides.
+ */
+function eventDateOrder(raws: readonly RawEvent[], ctx: ResolveContext): DateOrder | undefined {
+  const numeric = raws.filter((r) => r.raw?.numericDate !== undefined);
+  if (numeric.length === 0) return undefined;
+  // Dates in force after an ambiguous date are that date as first read: not evidence.
+  const firstRead = new Set(numeric.map((r) => r.raw!.date));
+  const known: Array<string | undefined> = [ctx.incidentDate];
+  for (const r of raws) {
+    if (r.raw?.date && (!r.raw.numericDate || certainOrder(r.raw.numericDate))) known.push(r.raw.date);
+    else if (!r.raw?.numericDate && !firstRead.has(r.dateContext)) known.push(r.dateContext);
+  }
+  const order = decideDateOrder(numeric.map((r) => r.raw!.numericDate!), known);
+  const ambiguous = numeric.find((r) => certainOrder(r.raw!.numericDate!) === undefined && r.raw!.numericDate!.first !== r.raw!.numericDate!.second);
+  if (!order && ambiguous && ctx.problems) {
+    const r = ambiguous.raw!;
+    const written = ctx.index.text.slice(r.start, r.end);
+    ctx.problems.push({ code: 'ambiguous-date-order', message: ambiguousDateOrderMessage(written), range: ctx.index.range(r.start, r.end) });
+  }
+  return order;
+}
+
+/** The zone of one event: a zone with daylight saving takes its offset at the event's date and time. */
+function eventZone(zone: TimeZone | undefined, date: string | undefined, local: number): TimeZone | undefined {
+  if (!zone?.iana || date === undefined) return zone;
+  const offset = zoneOffsetAt(zone.iana, date, local);
+  return offset === undefined || offset === zone.offsetMinutes ? zone : { ...zone, offsetMinutes: offset };
 }
 
 /** Times going back by more than this many minutes, without a date, are read as the next day. */
@@ -30,6 +68,10 @@ export function resolveEvents(raws: readonly RawEvent[], ctx: ResolveContext): T
   const explicit = raws.map((raw) => (raw.actor !== undefined ? { actor: raw.actor, text: raw.lead } : readExplicitActor(raw.lead)));
   const known = new Set(ctx.knownActors);
   for (const e of explicit) if (e.actor && e.actor.length >= 2) known.add(e.actor);
+  const order = eventDateOrder(raws, ctx);
+  const reported = new Set<string>();
+  // Dates read month first that the decided order reads day first, for the events after them.
+  const reread = new Map<string, string>();
   raws.forEach((raw, i) => {
     const found = explicit[i]!;
     const actorRead = found.actor !== undefined ? found : { actor: readNamedActor(found.text.text, known), text: found.text };
@@ -41,12 +83,23 @@ export function resolveEvents(raws: readonly RawEvent[], ctx: ResolveContext): T
     let time: EventTime | undefined;
     if (raw.raw) {
       const r = raw.raw;
-      const zone = r.zone ?? raw.tableZone ?? ctx.headingZone ?? ctx.sectionZone ?? ctx.frontmatterZone;
-      const context = raw.dateContext ?? ctx.incidentDate;
+      const stated = r.zone ?? raw.tableZone ?? ctx.headingZone ?? ctx.sectionZone ?? ctx.frontmatterZone;
+      const context = (raw.dateContext !== undefined ? reread.get(raw.dateContext) ?? raw.dateContext : undefined) ?? ctx.incidentDate;
+      const rDate = order && r.numericDate && !certainOrder(r.numericDate)
+        ? numericDate(r.numericDate, order, context !== undefined ? Number(context.slice(0, 4)) : undefined) ?? r.date
+        : r.date;
+      if (r.date !== undefined && rDate !== undefined && rDate !== r.date) reread.set(r.date, rDate);
+      if (stated && ctx.problems && !reported.has(stated.name.toUpperCase())) {
+        const why = zoneAmbiguity(stated);
+        if (why) {
+          reported.add(stated.name.toUpperCase());
+          ctx.problems.push({ code: 'ambiguous-time-zone', message: why, range: ctx.index.range(r.start, r.end) });
+        }
+      }
       const local = r.hour * 60 + r.minute + r.second / 60;
-      if (r.date) {
+      if (rDate) {
         dayOffset = 0;
-        lastContext = r.date;
+        lastContext = rDate;
       } else {
         if (context !== lastContext) {
           dayOffset = 0;
@@ -56,13 +109,14 @@ export function resolveEvents(raws: readonly RawEvent[], ctx: ResolveContext): T
         }
       }
       prevLocal = local;
-      const baseDate = r.date ?? context;
-      const date = baseDate !== undefined ? dateOfEpochDay(epochDay(baseDate) + (r.date ? 0 : dayOffset)) : undefined;
-      const dayMinutes = (date !== undefined ? epochDay(date) : r.date ? 0 : dayOffset) * 1440;
+      const baseDate = rDate ?? context;
+      const date = baseDate !== undefined ? dateOfEpochDay(epochDay(baseDate) + (rDate ? 0 : dayOffset)) : undefined;
+      const dayMinutes = (date !== undefined ? epochDay(date) : rDate ? 0 : dayOffset) * 1440;
+      const zone = eventZone(stated, date, local);
       const minutes = dayMinutes + local - (zone?.offsetMinutes ?? 0);
       time = {
         hour: r.hour, minute: r.minute, second: r.second,
-        date, dayOffset: r.date ? 0 : dayOffset, zone, minutes,
+        date, dayOffset: rDate ? 0 : dayOffset, zone, minutes,
         iso: isoTime(date, r.hour, r.minute, r.second, zone),
         range: ctx.index.range(r.start, r.end),
       };
