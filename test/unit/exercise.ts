@@ -63,9 +63,11 @@ export function exercise(text: string): void {
       assert.equal(cal.getAllSubcomponents('vtodo').length, items.filter((i) => i.deadline).length);
     } else if (format === 'gh') ghScripts.push(out);
   }
-  // Generous (micromark itself needs up to ~30 µs a character on this machine), but linear: a regex
-  // that backtracks, or a quadratic loop, blows far past it.
+  // A hang guard, not a speed goal (speed is measured by `npm run bench`): micromark alone needs up
+  // to ~30 µs a character here and this parses twice, on a shared 2-core machine that may be busy;
+  // 500 µs a character still catches a regex that backtracks or a quadratic loop, which take
+  // minutes to hours on these inputs.
   const ms = performance.now() - started;
-  assert.ok(ms < 2000 + text.length / 10, `took ${ms.toFixed(0)} ms for ${text.length} characters`);
+  assert.ok(ms < 10_000 + text.length / 2, `took ${ms.toFixed(0)} ms for ${text.length} characters`);
 }
 
