@@ -2,7 +2,7 @@
  * The timeline section: block readers by mdast node type, date and zone headings, and resolving
  * the raw events once the whole document (and so every known name) has been read.
  */
-import type { Heading, RootContent } from 'mdast';
+import type { Heading, Paragraph, RootContent } from 'mdast';
 import type { Frontmatter, Section, SectionKind, TimeZone, TimelineEvent } from '../../model';
 import { gatherPeople, ACTOR_NAMES } from '../../vocabulary/people';
 import type { ParseContext } from '../context';
@@ -25,6 +25,8 @@ export interface TimelineDraft {
    * heading of its level or higher: one heading per event, with its body as the event's detail.
    */
   claim?: { depth: number; take: (ctx: ParseContext, node: RootContent) => void } | undefined;
+  /** An event written as a time alone in a paragraph: the next paragraph holds its text. */
+  pending?: RawEvent | undefined;
 }
 
 /**
@@ -51,7 +53,7 @@ export const TIMELINE_READERS: readonly TimelineReader[] = [
   headingEvents,
   blockReader('list items, one event each', 'list', readTimelineList),
   blockReader('table rows, one event each', 'table', readTimelineTable),
-  blockReader('lines of a paragraph that start with a time', 'paragraph', readTimelineParagraph),
+  { shape: 'lines of a paragraph that start with a time; a time alone, its text below', types: ['paragraph'], read: (ctx, node, draft) => (readTimelineParagraph(ctx, node as Paragraph, draft), true) },
 ];
 
 function offer(ctx: ParseContext, node: RootContent, draft: TimelineDraft): boolean {
@@ -60,6 +62,7 @@ function offer(ctx: ParseContext, node: RootContent, draft: TimelineDraft): bool
 
 /** Reads the events of one block of the timeline section. */
 export function readTimelineBlock(ctx: ParseContext, node: RootContent, draft: TimelineDraft): void {
+  if (node.type !== 'paragraph') draft.pending = undefined;
   if (draft.claim) {
     draft.claim.take(ctx, node);
     return;
@@ -78,6 +81,7 @@ export function readTimelineHeading(ctx: ParseContext, node: Heading, section: S
     return;
   }
   draft.claim = undefined;
+  draft.pending = undefined;
   if (section.kind === 'timeline' && !draft.section) {
     draft.section = section;
     ctx.zones.heading = zoneInText(section.title, 'heading', ctx.dates.incident);
