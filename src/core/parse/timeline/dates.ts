@@ -1,5 +1,6 @@
 /** Dates that set the day of the timeline entries after them. */
 import type { Span } from '../../text';
+import type { ParseContext } from '../context';
 import { plainInline } from '../../text';
 import { dateOfEpochDay, epochDay, parseDate } from '../../time';
 
@@ -39,4 +40,39 @@ export function dateLine(line: Span, ref?: string): string | undefined {
 /** The date `days` after `date`. */
 export function addDays(date: string, days: number): string {
   return dateOfEpochDay(epochDay(date) + days);
+}
+
+const NEXT_DAY = /^(?:\(\s?(?:next day|\+\s?(\d)\s?d(?:ays?)?)\s?\)|\+(\d)\s?d(?:ays?)?(?![\w])|\[\s?\+(\d)\s?d\s?\])/i;
+const SHIFT_SEPARATOR = /^\s*(?:[\u2014\u2013]|-{1,2}|:)?\s*/;
+
+/**
+ * A day change written right after an event's time (`00:10 (next day) text`, `00:10 +1d text`):
+ * the number of days and the rest of the line after it.
+ */
+export function dayShiftAt(rest: Span): { days: number; rest: Span } | undefined {
+  const m = NEXT_DAY.exec(rest.text.slice(0, 24));
+  if (!m) return undefined;
+  const days = Number(m[1] ?? m[2] ?? m[3] ?? 1);
+  const after = rest.text.slice(m[0].length);
+  const sep = SHIFT_SEPARATOR.exec(after)![0].length;
+  return { days, rest: { text: after.slice(sep), offset: rest.offset + m[0].length + sep } };
+}
+
+/**
+ * The date of an event marked `(next day)`: days after the date in force before the first such
+ * marker (so two `+1d` events in a row are on the same day), or undefined without a date.
+ */
+export function shiftedDate(dates: { current: string | undefined; incident: string | undefined; shift?: { from: string; to: string } | undefined }, days: number): string | undefined {
+  const now = dates.current ?? dates.incident;
+  if (!now) return undefined;
+  const base = dates.shift && dates.shift.to === now ? dates.shift.from : now;
+  const to = addDays(base, days);
+  dates.shift = { from: base, to };
+  return to;
+}
+
+/** Sets the date in force from a date written in the timeline (a heading, a date line). */
+export function setDate(ctx: ParseContext, date: string): void {
+  ctx.dates.current = date;
+  ctx.dates.shift = undefined;
 }

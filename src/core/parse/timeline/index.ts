@@ -6,7 +6,8 @@ import type { Heading, Paragraph, RootContent } from 'mdast';
 import type { Frontmatter, Section, SectionKind, TimeZone, TimelineEvent } from '../../model';
 import { gatherPeople, ACTOR_NAMES } from '../../vocabulary/people';
 import type { ParseContext } from '../context';
-import { dateInHeading } from './dates';
+import { plainInline } from '../../text';
+import { dateInHeading, setDate, yearlessDate } from './dates';
 import { headingEvents } from './headings';
 import { readTimelineList } from './list';
 import { readTimelineParagraph } from './paragraph';
@@ -27,6 +28,18 @@ export interface TimelineDraft {
   claim?: { depth: number; take: (ctx: ParseContext, node: RootContent) => void } | undefined;
   /** An event written as a time alone in a paragraph: the next paragraph holds its text. */
   pending?: RawEvent | undefined;
+  /**
+   * A date heading at the timeline heading's level right after it (`## Timeline`, `## June 3`,
+   * `## June 4`): the timeline goes on under it, at this depth.
+   */
+  continued?: number | undefined;
+  /** Whether the last heading at the timeline's level was the timeline or a date heading after it. */
+  afterTimeline?: boolean;
+}
+
+/** The kind the blocks under the current heading are read as when no recognised section holds them. */
+export function continuedKind(draft: TimelineDraft): SectionKind | undefined {
+  return draft.continued !== undefined ? 'timeline' : undefined;
 }
 
 /**
@@ -75,7 +88,24 @@ export function readTimelineBlock(ctx: ParseContext, node: RootContent, draft: T
  * inside the timeline is offered to the readers (an event written as a heading), and otherwise
  * may set the date (`### 2025-06-14`).
  */
-export function readTimelineHeading(ctx: ParseContext, node: Heading, section: Section, parentKind: SectionKind | undefined, draft: TimelineDraft): void {
+export function readTimelineHeading(ctx: ParseContext, node: Heading, section: Section, parentKindAsOpened: SectionKind | undefined, draft: TimelineDraft): void {
+  let parentKind = parentKindAsOpened;
+  const top = draft.section?.depth;
+  if (draft.continued !== undefined) {
+    if (node.depth > draft.continued) parentKind ??= 'timeline';
+    else draft.continued = undefined;
+  }
+  if (top !== undefined && node.depth <= top && section !== draft.section) {
+    const d = !section.kind && node.depth === top && draft.afterTimeline ? headingDate(section.title, ctx) : undefined;
+    draft.afterTimeline = d !== undefined;
+    if (d) {
+      draft.claim = undefined;
+      draft.pending = undefined;
+      draft.continued = node.depth;
+      setDate(ctx, d);
+      return;
+    }
+  }
   if (draft.claim && node.depth > draft.claim.depth && parentKind === 'timeline') {
     draft.claim.take(ctx, node);
     return;
@@ -84,12 +114,18 @@ export function readTimelineHeading(ctx: ParseContext, node: Heading, section: S
   draft.pending = undefined;
   if (section.kind === 'timeline' && !draft.section) {
     draft.section = section;
+    draft.afterTimeline = true;
     ctx.zones.heading = zoneInText(section.title, 'heading', ctx.dates.incident);
   } else if (!section.kind && parentKind === 'timeline') {
     if (offer(ctx, node, draft)) return;
-    const d = dateInHeading(section.title);
-    if (d) ctx.dates.current = d;
+    const d = headingDate(section.title, ctx);
+    if (d) setDate(ctx, d);
   }
+}
+
+/** The date a heading names, with or without its year (`### 2025-05-13`, `## June 3`, `### 15 May`). */
+function headingDate(title: string, ctx: ParseContext): string | undefined {
+  return dateInHeading(title) ?? yearlessDate(plainInline(title).replace(/[`:]/g, ''), ctx.dates.current ?? ctx.dates.incident);
 }
 
 /**

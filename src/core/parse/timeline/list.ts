@@ -1,12 +1,12 @@
 /** Reads timeline entries written as list items, with grouping items and date lines. */
 import type { List, ListItem } from 'mdast';
 import type { Span } from '../../text';
-import { plainInline, spanLines } from '../../text';
-import { parseDate } from '../../time';
+import { spanLines } from '../../text';
 import { paragraphs } from '../blocks';
 import type { ParseContext } from '../context';
 import { spanOf } from '../context';
-import { dateInHeading, dateLine } from './dates';
+import { dateInHeading, dateLine, dayShiftAt, setDate, shiftedDate } from './dates';
+import type { RawTime } from './leading-time';
 import { readLeadingTime } from './leading-time';
 import type { RawEvent } from './raw';
 import { pushEvent } from './raw';
@@ -25,7 +25,7 @@ function readTimelineItem(ctx: ParseContext, item: ListItem, out: RawEvent[]): v
     return;
   }
   const lines = spanLines(s);
-  const lead = readLeadingTime(lines[0]!, ctx.dates.current);
+  const lead = withDayShift(ctx, readLeadingTime(lines[0]!, ctx.dates.current));
   const nestedTimed = nested.some((l) => l.children.some((c) => {
     const p = c.children[0];
     const ps = p && p.type === 'paragraph' ? spanOf(ctx, p) : undefined;
@@ -33,16 +33,16 @@ function readTimelineItem(ctx: ParseContext, item: ListItem, out: RawEvent[]): v
   }));
   if (!lead && nestedTimed) {
     // A grouping item (`- June 14` or `- Day 2`) whose children are the events.
-    const d = dateInHeading(lines[0]!.text) ?? parseDate(plainInline(lines[0]!.text).replace(/[:`]/g, ''));
-    if (d) ctx.dates.current = d;
+    const d = dateInHeading(lines[0]!.text) ?? dateLine(lines[0]!, ctx.dates.current ?? ctx.dates.incident);
+    if (d) setDate(ctx, d);
     for (const l of nested) readTimelineList(ctx, l, out);
     return;
   }
   if (!lead && lines.length === 1) {
     // A line that is only a date sets the date for what follows.
-    const d = dateLine(lines[0]!);
+    const d = dateLine(lines[0]!, ctx.dates.current ?? ctx.dates.incident);
     if (d) {
-      ctx.dates.current = d;
+      setDate(ctx, d);
       return;
     }
   }
@@ -55,4 +55,12 @@ function readTimelineItem(ctx: ParseContext, item: ListItem, out: RawEvent[]): v
     }
   }
   pushEvent(ctx, out, { time: lead?.time, lead: lead?.rest ?? lines[0]!, extra, whole: itemSpan, source: 'list' });
+}
+
+/** An event time followed by `(next day)` or `+1d`: the time on that day, the text after the marker. */
+export function withDayShift(ctx: ParseContext, lead: { time: RawTime; rest: Span } | undefined): { time: RawTime; rest: Span } | undefined {
+  const shift = lead && !lead.time.date ? dayShiftAt(lead.rest) : undefined;
+  if (!lead || !shift) return lead;
+  const date = shiftedDate(ctx.dates, shift.days);
+  return { time: date ? { ...lead.time, date } : lead.time, rest: shift.rest };
 }

@@ -8,7 +8,8 @@ import type { Span } from '../../text';
 import { readStatedMetric } from '../metrics';
 import type { ParseContext } from '../context';
 import { spanOf } from '../context';
-import { dateLine } from './dates';
+import { dateLine, setDate } from './dates';
+import { withDayShift } from './list';
 import type { TimelineDraft } from './index';
 import type { RawTime } from './leading-time';
 import { readLeadingTime } from './leading-time';
@@ -41,7 +42,7 @@ export function readTimelineParagraph(ctx: ParseContext, p: Paragraph, draft: Ti
   let fill = pending;
   for (const line of timelineLines(s)) {
     if (line.text === '') continue;
-    const lead = readLeadingTime(line, ctx.dates.current);
+    const lead = withDayShift(ctx, readLeadingTime(line, ctx.dates.current));
     if (lead) {
       fill = undefined;
       flush();
@@ -57,7 +58,7 @@ export function readTimelineParagraph(ctx: ParseContext, p: Paragraph, draft: Ti
     if (d) {
       fill = undefined;
       flush();
-      ctx.dates.current = d;
+      setDate(ctx, d);
       continue;
     }
     const zone = line.text.length < 80 ? zoneInText(line.text, 'section-text', ctx.dates.incident) : undefined;
