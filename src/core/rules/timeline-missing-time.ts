@@ -12,7 +12,8 @@ export const timelineMissingTime: Rule = {
   ],
   check({ postmortem, report }) {
     for (const e of postmortem.timeline.events) {
-      if (e.time) continue;
+      // An event written with a day and no time (a day-granular table, `- 2021-08-22: text`) is placed by its day.
+      if (e.time || e.date !== undefined) continue;
       report(e.range, `Timeline entry "${quote(e.text, 40)}" has no time: start it with HH:MM (for example **14:23** — …)`);
     }
   },

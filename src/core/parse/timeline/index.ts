@@ -140,7 +140,7 @@ export function finishTimeline(
     owners,
     actors: draft.events.map((e) => ({ actor: e.actor, text: e.lead.text })),
   }, ACTOR_NAMES));
-  return resolveEvents(draft.events, {
+  const events = resolveEvents(draft.events, {
     index: ctx.index,
     headingZone: ctx.zones.heading,
     sectionZone: ctx.zones.section,
@@ -148,4 +148,10 @@ export function finishTimeline(
     incidentDate: ctx.dates.incident,
     knownActors,
   });
+  // Events written with a day and no time keep their day (resolving reads times only).
+  draft.events.forEach((raw, i) => {
+    const e = events[i];
+    if (raw.day !== undefined && e && !e.time) e.date = raw.day;
+  });
+  return events;
 }

@@ -5,7 +5,7 @@ import { spanLines } from '../../text';
 import { paragraphs } from '../blocks';
 import type { ParseContext } from '../context';
 import { spanOf } from '../context';
-import { dateInHeading, dateLine, dayShiftAt, setDate, shiftedDate } from './dates';
+import { dateInHeading, dateLine, dayShiftAt, leadingDate, setDate, shiftedDate } from './dates';
 import type { RawTime } from './leading-time';
 import { readLeadingTime } from './leading-time';
 import type { RawEvent } from './raw';
@@ -46,6 +46,9 @@ function readTimelineItem(ctx: ParseContext, item: ListItem, out: RawEvent[]): v
       return;
     }
   }
+  // An entry written with a day and no time (`- 2021-08-22: text`) is an event of that day.
+  const day = lead ? undefined : leadingDate(lines[0]!, ctx.dates.current ?? ctx.dates.incident);
+  if (day && day.rest.text.trim() !== '') setDate(ctx, day.date);
   const itemSpan = spanOf(ctx, item)!;
   const extra: Span[] = [...lines.slice(1)];
   for (const child of item.children.slice(1)) {
@@ -54,7 +57,8 @@ function readTimelineItem(ctx: ParseContext, item: ListItem, out: RawEvent[]): v
       if (ps) extra.push(...spanLines(ps));
     }
   }
-  pushEvent(ctx, out, { time: lead?.time, lead: lead?.rest ?? lines[0]!, extra, whole: itemSpan, source: 'list' });
+  const dayed = day && day.rest.text.trim() !== '' ? day : undefined;
+  pushEvent(ctx, out, { time: lead?.time, lead: lead?.rest ?? dayed?.rest ?? lines[0]!, extra, whole: itemSpan, source: 'list', day: dayed?.date });
 }
 
 /** An event time followed by `(next day)` or `+1d`: the time on that day, the text after the marker. */
