@@ -105,7 +105,7 @@ export interface TimelineEvent {
   /** Whether `kind` came from an explicit marker (`[detected]`, `OUTAGE BEGINS`) rather than keywords. */
   explicitKind: boolean;
   /** Where the event was written. */
-  source: 'list' | 'table' | 'paragraph' | 'heading';
+  source: 'list' | 'table' | 'paragraph' | 'heading' | 'code';
 }
 
 export interface Timeline {

@@ -7,6 +7,8 @@ import type { Frontmatter, Section, SectionKind, TimeZone, TimelineEvent } from 
 import { gatherPeople, ACTOR_NAMES } from '../../vocabulary/people';
 import type { ParseContext } from '../context';
 import { plainInline } from '../../text';
+import type { CodeCandidate } from './code';
+import { codeTimeline, readCodeTimelines } from './code';
 import { dateInHeading, setDate, yearlessDate } from './dates';
 import { headingEvents } from './headings';
 import { readTimelineList } from './list';
@@ -35,6 +37,8 @@ export interface TimelineDraft {
   continued?: number | undefined;
   /** Whether the last heading at the timeline's level was the timeline or a date heading after it. */
   afterTimeline?: boolean;
+  /** Code blocks that may be the timeline, read at the end if nothing else was (see code.ts). */
+  codeBlocks?: CodeCandidate[];
 }
 
 /** The kind the blocks under the current heading are read as when no recognised section holds them. */
@@ -66,6 +70,7 @@ export const TIMELINE_READERS: readonly TimelineReader[] = [
   headingEvents,
   blockReader('list items, one event each', 'list', readTimelineList),
   blockReader('table rows, one event each', 'table', readTimelineTable),
+  codeTimeline,
   { shape: 'lines of a paragraph that start with a time; a time alone, its text below', types: ['paragraph'], read: (ctx, node, draft) => (readTimelineParagraph(ctx, node as Paragraph, draft), true) },
 ];
 
@@ -135,6 +140,7 @@ function headingDate(title: string, ctx: ParseContext): string | undefined {
 export function finishTimeline(
   ctx: ParseContext, draft: TimelineDraft, frontmatter: Frontmatter | undefined, owners: Iterable<string | undefined>, frontmatterZone: TimeZone | undefined,
 ): TimelineEvent[] {
+  readCodeTimelines(ctx, draft);
   const knownActors = new Set(gatherPeople({
     frontmatter: frontmatter?.data,
     owners,
