@@ -9,6 +9,7 @@ export const timelineMissingTime: Rule = {
   examples: [
     { markdown: '## Timeline (UTC)\n\n- 14:50 Consumer lag alert fires\n- Alice restarts the consumer pods\n', findings: ['4:1'] },
     { markdown: '## Timeline (UTC)\n\n- 14:50 Consumer lag alert fires\n- **14:52** — Alice restarts the consumer pods\n', findings: [] },
+    { markdown: '## Timeline\n\n- 2021-08-21: Certificate for the partner API expires\n- 2021-08-23: New certificate deployed\n', findings: [] },
   ],
   check({ postmortem, report }) {
     for (const e of postmortem.timeline.events) {
