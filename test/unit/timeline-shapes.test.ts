@@ -10,6 +10,10 @@ describe('timeline shapes', () => {
     const md = '---\ndate: 2023-02-10\n---\n## Timeline\n\n- 10:00 Deploy starts\n\n```\n10:01 ERROR one\n10:02 ERROR two\n```\n\n- 10:05 Rollback\n';
     assert.deepEqual(events(md), ['6 2023-02-10T10:00:00 Deploy starts', '13 2023-02-10T10:05:00 Rollback']);
   });
+  it('reads a timeline written as an indented code block', () => {
+    const md = '---\ndate: 2024-01-10\n---\n## Timeline (UTC)\n\n\t7:32 PM - Chain stalls\n\n\t7:38 PM - Monitoring detects the stall\n';
+    assert.deepEqual(events(md), ['6 2024-01-10T19:32:00Z Chain stalls', '8 2024-01-10T19:38:00Z Monitoring detects the stall']);
+  });
   it('reads no events from a code block in another language', () => {
     const md = '## Timeline\n\n```json\n10:01 a\n10:02 b\n```\n';
     assert.deepEqual(events(md), []);

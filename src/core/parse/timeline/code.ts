@@ -1,5 +1,5 @@
 /**
- * Timelines written in a fenced code block: lines `21:48 text` between the fences. Read only when
+ * Timelines written in a code block: lines `21:48 text` between the fences (or indented). Read only when
  * the block sits in the timeline section itself, most of its lines start with a time, and the
  * section has no events written any other way (a log excerpt beside a list is not the timeline).
  */
@@ -24,13 +24,13 @@ export interface CodeCandidate {
   date: string | undefined;
 }
 
-/** The lines between the fences of a fenced code block (none for an indented one). */
+/** The lines between the fences of a fenced code block, or all lines of an indented one. */
 function innerLines(ctx: ParseContext, node: Code): Span[] {
   const s = spanOf(ctx, node);
   if (!s) return [];
   const lines = spanLines(s);
   const first = lines[0]!.text.trimStart();
-  if (!first.startsWith('```') && !first.startsWith('~~~')) return [];
+  if (!first.startsWith('```') && !first.startsWith('~~~')) return lines;
   const fence = first.slice(0, 3);
   const last = lines.length > 1 ? lines[lines.length - 1]!.text.trim() : '';
   return lines.slice(1, lines.length > 1 && last.startsWith(fence) ? -1 : undefined);
