@@ -13,8 +13,7 @@ import { withDayShift } from './list';
 import type { TimelineDraft } from './index';
 import type { RawTime } from './leading-time';
 import { readLeadingTime } from './leading-time';
-import { isAttributeLine } from './lines';
-import { timelineLines } from './lines';
+import { isAttributeLine, timelineLines } from './lines';
 import { pushEvent } from './raw';
 import { zoneInText } from './zones';
 
