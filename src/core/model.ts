@@ -99,6 +99,11 @@ export interface TimelineEvent {
   line: number;
   range: Range;
   time: EventTime | undefined;
+  /**
+   * The day (ISO `YYYY-MM-DD`) of an event written with a date and no time: a row of a table with a
+   * Date column and no times, or a list item `- 2021-08-22: text`. Absent on timed events.
+   */
+  date?: string;
   /** Event text without the timestamp and separators, inline Markdown markers removed. */
   text: string;
   actor: string | undefined;
@@ -106,7 +111,7 @@ export interface TimelineEvent {
   /** Whether `kind` came from an explicit marker (`[detected]`, `OUTAGE BEGINS`) rather than keywords. */
   explicitKind: boolean;
   /** Where the event was written. */
-  source: 'list' | 'table' | 'paragraph' | 'heading';
+  source: 'list' | 'table' | 'paragraph' | 'heading' | 'code';
 }
 
 export interface Timeline {

@@ -25,6 +25,7 @@ export function project(pm: Postmortem) {
       at: r(e.range),
       time: e.time ? e.time.iso + (e.time.dayOffset && !e.time.date ? ` +${e.time.dayOffset}d` : '') : null,
       timeAt: e.time ? r(e.time.range) : null,
+      ...(e.date !== undefined ? { date: e.date } : {}),
       text: e.text,
       actor: e.actor ?? null,
       kind: e.kind ? `${e.kind}${e.explicitKind ? ' (marker)' : ''}` : null,

@@ -11,7 +11,11 @@ export interface ParseContext {
   /** Sections open at the current block, outermost first. */
   readonly stack: Section[];
   /** The incident date (frontmatter, else the first level-1 heading) and the date in force here. */
-  readonly dates: { incident: string | undefined; current: string | undefined };
+  readonly dates: {
+    incident: string | undefined; current: string | undefined;
+    /** The last `(next day)` shift: from the date in force before it to the day it named. */
+    shift?: { from: string; to: string } | undefined;
+  };
   /** Zones stated around the timeline: its heading, its first table with a zone, a sentence in it. */
   readonly zones: { heading: TimeZone | undefined; table: TimeZone | undefined; section: TimeZone | undefined };
 }

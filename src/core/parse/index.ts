@@ -19,7 +19,7 @@ import { frontmatterZone, readFrontmatter } from './frontmatter';
 import { readStatedMetrics } from './metrics';
 import { closeSections, openSection } from './sections';
 import type { TimelineDraft } from './timeline';
-import { finishTimeline, readTimelineBlock, readTimelineHeading } from './timeline';
+import { continuedKind, finishTimeline, readTimelineBlock, readTimelineHeading } from './timeline';
 import { dateInHeading } from './timeline/dates';
 import type { WhyLines } from './whys';
 import { collectWhyLines, readWhyChains } from './whys';
@@ -104,7 +104,7 @@ export function parsePostmortem(input: string, options: ParseOptions = {}): Post
       readTimelineHeading(ctx, node, section, parentKind, draft.timeline);
     } else {
       readStatedMetrics(ctx, node, draft.statedMetrics);
-      const kind = currentKind(ctx);
+      const kind = currentKind(ctx) ?? continuedKind(draft.timeline);
       if (kind) SECTION_READERS[kind]?.(ctx, node, draft);
     }
   }

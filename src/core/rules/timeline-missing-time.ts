@@ -9,10 +9,12 @@ export const timelineMissingTime: Rule = {
   examples: [
     { markdown: '## Timeline (UTC)\n\n- 14:50 Consumer lag alert fires\n- Alice restarts the consumer pods\n', findings: ['4:1'] },
     { markdown: '## Timeline (UTC)\n\n- 14:50 Consumer lag alert fires\n- **14:52** — Alice restarts the consumer pods\n', findings: [] },
+    { markdown: '## Timeline\n\n- 2021-08-21: Certificate for the partner API expires\n- 2021-08-23: New certificate deployed\n', findings: [] },
   ],
   check({ postmortem, report }) {
     for (const e of postmortem.timeline.events) {
-      if (e.time) continue;
+      // An event written with a day and no time (a day-granular table, `- 2021-08-22: text`) is placed by its day.
+      if (e.time || e.date !== undefined) continue;
       report(e.range, `Timeline entry "${quote(e.text, 40)}" has no time: start it with HH:MM (for example **14:23** — …)`);
     }
   },

@@ -1,7 +1,8 @@
 /** Dates that set the day of the timeline entries after them. */
 import type { Span } from '../../text';
+import type { ParseContext } from '../context';
 import { plainInline } from '../../text';
-import { parseDate } from '../../time';
+import { dateOfEpochDay, epochDay, parseDate } from '../../time';
 
 /** A date heading inside the timeline (`### 2025-06-14`, `### Day 2 — June 15, 2025`). */
 export function dateInHeading(text: string): string | undefined {
@@ -12,8 +13,88 @@ export function dateInHeading(text: string): string | undefined {
   return words ? parseDate(words[1]!) : undefined;
 }
 
-/** A line that is only a date (`2025-06-14`, `June 14, 2025:`): the date, if it is one. */
-export function dateLine(line: Span): string | undefined {
+/** A weekday, then a day and a month in either order, and nothing else: `Monday 12 May`, `June 3`. */
+const YEARLESS = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},?\s{1,3})?(?:[A-Za-z]{3,9}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s{1,3}[A-Za-z]{3,9}\.?)$/i;
+
+/**
+ * A date written without its year (`June 3`, `15 May`, `Wednesday, January 23`, `Monday 12 May`),
+ * taking the year of `ref` (the date in force or the incident date).
+ */
+export function yearlessDate(text: string, ref: string | undefined): string | undefined {
+  if (!ref || text.length > 40) return undefined;
+  const plain = text.trim();
+  if (!YEARLESS.test(plain)) return undefined;
+  return parseDate(`${plain.replace(/\.$/, '')} ${ref.slice(0, 4)}`);
+}
+
+/**
+ * A line that is only a date (`2025-06-14`, `June 14, 2025:`, `**Monday 12 May**`): the date, if it
+ * is one. A date without a year takes the year of `ref`.
+ */
+export function dateLine(line: Span, ref?: string): string | undefined {
   const plain = plainInline(line.text).replace(/[`:]/g, '').trim();
-  return parseDate(plain) ?? (plain.length < 40 ? dateInHeading(plain) : undefined);
+  if (plain.length >= 40) return parseDate(plain);
+  return parseDate(plain) ?? dateInHeading(plain) ?? yearlessDate(plain, ref);
+}
+
+/** The date `days` after `date`. */
+export function addDays(date: string, days: number): string {
+  return dateOfEpochDay(epochDay(date) + days);
+}
+
+const NEXT_DAY = /^(?:\(\s?(?:next day|\+\s?(\d)\s?d(?:ays?)?)\s?\)|\+(\d)\s?d(?:ays?)?(?![\w])|\[\s?\+(\d)\s?d\s?\])/i;
+const SHIFT_SEPARATOR = /^\s*(?:[\u2014\u2013]|-{1,2}|:)?\s*/;
+
+/**
+ * A day change written right after an event's time (`00:10 (next day) text`, `00:10 +1d text`):
+ * the number of days and the rest of the line after it.
+ */
+export function dayShiftAt(rest: Span): { days: number; rest: Span } | undefined {
+  const m = NEXT_DAY.exec(rest.text.slice(0, 24));
+  if (!m) return undefined;
+  const days = Number(m[1] ?? m[2] ?? m[3] ?? 1);
+  const after = rest.text.slice(m[0].length);
+  const sep = SHIFT_SEPARATOR.exec(after)![0].length;
+  return { days, rest: { text: after.slice(sep), offset: rest.offset + m[0].length + sep } };
+}
+
+/**
+ * The date of an event marked `(next day)`: days after the date in force before the first such
+ * marker (so two `+1d` events in a row are on the same day), or undefined without a date.
+ */
+export function shiftedDate(dates: { current: string | undefined; incident: string | undefined; shift?: { from: string; to: string } | undefined }, days: number): string | undefined {
+  const now = dates.current ?? dates.incident;
+  if (!now) return undefined;
+  const base = dates.shift && dates.shift.to === now ? dates.shift.from : now;
+  const to = addDays(base, days);
+  dates.shift = { from: base, to };
+  return to;
+}
+
+/** Sets the date in force from a date written in the timeline (a heading, a date line). */
+export function setDate(ctx: ParseContext, date: string): void {
+  ctx.dates.current = date;
+  ctx.dates.shift = undefined;
+}
+
+const LEADING_ISO_DATE = /^(?:\*\*|__|`)?(\d{4}-\d{2}-\d{2})(?:\*\*|__|`)?(?:\s?(?::|[\u2014\u2013|]|-{1,2})\s|:$|\s?$)/;
+const LEADING_WORD_DATE = /^(?:\*\*|__)?((?:[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:st|nd|rd|th)?(?:,?\s\d{4})?)|(?:\d{1,2}(?:st|nd|rd|th)?\s[A-Z][a-z]{2,8}\.?(?:,?\s\d{4})?))(?:\*\*|__)?\s?(?::|[\u2014\u2013|]|-{1,2})\s/;
+
+/**
+ * A date with no time at the start of an entry (`2021-08-22: text`, `**Aug 22** — text`): the
+ * date and the text after it, or undefined. A date without a year takes the year of `ref`.
+ */
+export function leadingDate(span: Span, ref: string | undefined): { date: string; rest: Span } | undefined {
+  const head = span.text.slice(0, 48);
+  const lead = head.length - head.trimStart().length;
+  const t = head.slice(lead);
+  const iso = LEADING_ISO_DATE.exec(t);
+  const words = iso ? undefined : LEADING_WORD_DATE.exec(t);
+  const m = iso ?? words;
+  if (!m) return undefined;
+  const written = m[1]!;
+  const date = parseDate(written) ?? yearlessDate(written, ref);
+  if (!date) return undefined;
+  const start = lead + m[0].length;
+  return { date, rest: { text: span.text.slice(start), offset: span.offset + start } };
 }

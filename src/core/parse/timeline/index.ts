@@ -2,11 +2,14 @@
  * The timeline section: block readers by mdast node type, date and zone headings, and resolving
  * the raw events once the whole document (and so every known name) has been read.
  */
-import type { Heading, RootContent } from 'mdast';
+import type { Heading, Paragraph, RootContent } from 'mdast';
 import type { Frontmatter, Section, SectionKind, TimeZone, TimelineEvent } from '../../model';
 import { gatherPeople, ACTOR_NAMES } from '../../vocabulary/people';
 import type { ParseContext } from '../context';
-import { dateInHeading } from './dates';
+import { plainInline } from '../../text';
+import type { CodeCandidate } from './code';
+import { codeTimeline, readCodeTimelines } from './code';
+import { dateInHeading, setDate, yearlessDate } from './dates';
 import { headingEvents } from './headings';
 import { readTimelineList } from './list';
 import { readTimelineParagraph } from './paragraph';
@@ -25,6 +28,22 @@ export interface TimelineDraft {
    * heading of its level or higher: one heading per event, with its body as the event's detail.
    */
   claim?: { depth: number; take: (ctx: ParseContext, node: RootContent) => void } | undefined;
+  /** An event written as a time alone in a paragraph: the next paragraph holds its text. */
+  pending?: RawEvent | undefined;
+  /**
+   * A date heading at the timeline heading's level right after it (`## Timeline`, `## June 3`,
+   * `## June 4`): the timeline goes on under it, at this depth.
+   */
+  continued?: number | undefined;
+  /** Whether the last heading at the timeline's level was the timeline or a date heading after it. */
+  afterTimeline?: boolean;
+  /** Code blocks that may be the timeline, read at the end if nothing else was (see code.ts). */
+  codeBlocks?: CodeCandidate[];
+}
+
+/** The kind the blocks under the current heading are read as when no recognised section holds them. */
+export function continuedKind(draft: TimelineDraft): SectionKind | undefined {
+  return draft.continued !== undefined ? 'timeline' : undefined;
 }
 
 /**
@@ -51,7 +70,8 @@ export const TIMELINE_READERS: readonly TimelineReader[] = [
   headingEvents,
   blockReader('list items, one event each', 'list', readTimelineList),
   blockReader('table rows, one event each', 'table', readTimelineTable),
-  blockReader('lines of a paragraph that start with a time', 'paragraph', readTimelineParagraph),
+  codeTimeline,
+  { shape: 'lines of a paragraph that start with a time; a time alone, its text below', types: ['paragraph'], read: (ctx, node, draft) => (readTimelineParagraph(ctx, node as Paragraph, draft), true) },
 ];
 
 function offer(ctx: ParseContext, node: RootContent, draft: TimelineDraft): boolean {
@@ -60,6 +80,7 @@ function offer(ctx: ParseContext, node: RootContent, draft: TimelineDraft): bool
 
 /** Reads the events of one block of the timeline section. */
 export function readTimelineBlock(ctx: ParseContext, node: RootContent, draft: TimelineDraft): void {
+  if (node.type !== 'paragraph') draft.pending = undefined;
   if (draft.claim) {
     draft.claim.take(ctx, node);
     return;
@@ -72,20 +93,44 @@ export function readTimelineBlock(ctx: ParseContext, node: RootContent, draft: T
  * inside the timeline is offered to the readers (an event written as a heading), and otherwise
  * may set the date (`### 2025-06-14`).
  */
-export function readTimelineHeading(ctx: ParseContext, node: Heading, section: Section, parentKind: SectionKind | undefined, draft: TimelineDraft): void {
+export function readTimelineHeading(ctx: ParseContext, node: Heading, section: Section, parentKindAsOpened: SectionKind | undefined, draft: TimelineDraft): void {
+  let parentKind = parentKindAsOpened;
+  const top = draft.section?.depth;
+  if (draft.continued !== undefined) {
+    if (node.depth > draft.continued) parentKind ??= 'timeline';
+    else draft.continued = undefined;
+  }
+  if (top !== undefined && node.depth <= top && section !== draft.section) {
+    const d = !section.kind && node.depth === top && draft.afterTimeline ? headingDate(section.title, ctx) : undefined;
+    draft.afterTimeline = d !== undefined;
+    if (d) {
+      draft.claim = undefined;
+      draft.pending = undefined;
+      draft.continued = node.depth;
+      setDate(ctx, d);
+      return;
+    }
+  }
   if (draft.claim && node.depth > draft.claim.depth && parentKind === 'timeline') {
     draft.claim.take(ctx, node);
     return;
   }
   draft.claim = undefined;
+  draft.pending = undefined;
   if (section.kind === 'timeline' && !draft.section) {
     draft.section = section;
+    draft.afterTimeline = true;
     ctx.zones.heading = zoneInText(section.title, 'heading', ctx.dates.incident);
   } else if (!section.kind && parentKind === 'timeline') {
     if (offer(ctx, node, draft)) return;
-    const d = dateInHeading(section.title);
-    if (d) ctx.dates.current = d;
+    const d = headingDate(section.title, ctx);
+    if (d) setDate(ctx, d);
   }
+}
+
+/** The date a heading names, with or without its year (`### 2025-05-13`, `## June 3`, `### 15 May`). */
+function headingDate(title: string, ctx: ParseContext): string | undefined {
+  return dateInHeading(title) ?? yearlessDate(plainInline(title).replace(/[`:]/g, ''), ctx.dates.current ?? ctx.dates.incident);
 }
 
 /**
@@ -95,12 +140,13 @@ export function readTimelineHeading(ctx: ParseContext, node: Heading, section: S
 export function finishTimeline(
   ctx: ParseContext, draft: TimelineDraft, frontmatter: Frontmatter | undefined, owners: Iterable<string | undefined>, frontmatterZone: TimeZone | undefined,
 ): TimelineEvent[] {
+  readCodeTimelines(ctx, draft);
   const knownActors = new Set(gatherPeople({
     frontmatter: frontmatter?.data,
     owners,
     actors: draft.events.map((e) => ({ actor: e.actor, text: e.lead.text })),
   }, ACTOR_NAMES));
-  return resolveEvents(draft.events, {
+  const events = resolveEvents(draft.events, {
     index: ctx.index,
     headingZone: ctx.zones.heading,
     sectionZone: ctx.zones.section,
@@ -108,4 +154,10 @@ export function finishTimeline(
     incidentDate: ctx.dates.incident,
     knownActors,
   });
+  // Events written with a day and no time keep their day (resolving reads times only).
+  draft.events.forEach((raw, i) => {
+    const e = events[i];
+    if (raw.day !== undefined && e && !e.time) e.date = raw.day;
+  });
+  return events;
 }

@@ -1,15 +1,18 @@
 /** Reads timeline entries written as list items, with grouping items and date lines. */
 import type { List, ListItem } from 'mdast';
 import type { Span } from '../../text';
-import { plainInline, spanLines } from '../../text';
-import { parseDate } from '../../time';
+import { spanLines } from '../../text';
 import { paragraphs } from '../blocks';
 import type { ParseContext } from '../context';
+import { readStatedMetric } from '../metrics';
 import { spanOf } from '../context';
-import { dateInHeading, dateLine } from './dates';
+import { dateInHeading, dateLine, dayShiftAt, leadingDate, setDate, shiftedDate } from './dates';
+import type { RawTime } from './leading-time';
 import { readLeadingTime } from './leading-time';
 import type { RawEvent } from './raw';
+import { isAttributeLine, isLinkOnly } from './lines';
 import { pushEvent } from './raw';
+import { zoneInText } from './zones';
 
 /** Reads each item of a timeline list (and of lists nested in items without a paragraph). */
 export function readTimelineList(ctx: ParseContext, list: List, out: RawEvent[]): void {
@@ -25,7 +28,7 @@ function readTimelineItem(ctx: ParseContext, item: ListItem, out: RawEvent[]): v
     return;
   }
   const lines = spanLines(s);
-  const lead = readLeadingTime(lines[0]!, ctx.dates.current);
+  const lead = withDayShift(ctx, readLeadingTime(lines[0]!, ctx.dates.current));
   const nestedTimed = nested.some((l) => l.children.some((c) => {
     const p = c.children[0];
     const ps = p && p.type === 'paragraph' ? spanOf(ctx, p) : undefined;
@@ -33,26 +36,55 @@ function readTimelineItem(ctx: ParseContext, item: ListItem, out: RawEvent[]): v
   }));
   if (!lead && nestedTimed) {
     // A grouping item (`- June 14` or `- Day 2`) whose children are the events.
-    const d = dateInHeading(lines[0]!.text) ?? parseDate(plainInline(lines[0]!.text).replace(/[:`]/g, ''));
-    if (d) ctx.dates.current = d;
+    const d = dateInHeading(lines[0]!.text) ?? dateLine(lines[0]!, ctx.dates.current ?? ctx.dates.incident);
+    if (d) setDate(ctx, d);
     for (const l of nested) readTimelineList(ctx, l, out);
     return;
   }
   if (!lead && lines.length === 1) {
     // A line that is only a date sets the date for what follows.
-    const d = dateLine(lines[0]!);
+    const d = dateLine(lines[0]!, ctx.dates.current ?? ctx.dates.incident);
     if (d) {
-      ctx.dates.current = d;
+      setDate(ctx, d);
       return;
     }
   }
+  if (!lead && notAnEvent(ctx, item, lines)) return;
+  // An entry written with a day and no time (`- 2021-08-22: text`) is an event of that day.
+  const day = lead ? undefined : leadingDate(lines[0]!, ctx.dates.current ?? ctx.dates.incident);
+  if (day && day.rest.text.trim() !== '') setDate(ctx, day.date);
   const itemSpan = spanOf(ctx, item)!;
-  const extra: Span[] = [...lines.slice(1)];
+  const extra: Span[] = lines.slice(1).filter((l) => !isAttributeLine(l.text));
   for (const child of item.children.slice(1)) {
     for (const p of paragraphs(child)) {
       const ps = spanOf(ctx, p);
       if (ps) extra.push(...spanLines(ps));
     }
   }
-  pushEvent(ctx, out, { time: lead?.time, lead: lead?.rest ?? lines[0]!, extra, whole: itemSpan, source: 'list' });
+  const dayed = day && day.rest.text.trim() !== '' ? day : undefined;
+  pushEvent(ctx, out, { time: lead?.time, lead: lead?.rest ?? dayed?.rest ?? lines[0]!, extra, whole: itemSpan, source: 'list', day: dayed?.date });
+}
+
+/**
+ * Whether an item without a time is not an event: only links, images or a URL (`- [Dashboard](…)`),
+ * a kramdown attribute line, a stated metric (`- Duration: 3 h 25 min`, read as a metric), or a
+ * zone statement (`- All times in UTC`, which states the zone of the section).
+ */
+function notAnEvent(ctx: ParseContext, item: ListItem, written: Span[]): boolean {
+  const lines = written.filter((l) => l.text.trim() !== '' && !isAttributeLine(l.text));
+  if (lines.length === 0) return true;
+  const text = lines.map((l) => l.text).join(' ');
+  if (item.children.length === 1 && lines.every((l) => isLinkOnly(l.text))) return true;
+  if (lines.length === 1 && readStatedMetric(lines[0]!, ctx.index)) return true;
+  const zone = lines.length === 1 && text.length < 80 ? zoneInText(text, 'section-text', ctx.dates.incident) : undefined;
+  if (zone) ctx.zones.section ??= zone;
+  return zone !== undefined;
+}
+
+/** An event time followed by `(next day)` or `+1d`: the time on that day, the text after the marker. */
+export function withDayShift(ctx: ParseContext, lead: { time: RawTime; rest: Span } | undefined): { time: RawTime; rest: Span } | undefined {
+  const shift = lead && !lead.time.date ? dayShiftAt(lead.rest) : undefined;
+  if (!lead || !shift) return lead;
+  const date = shiftedDate(ctx.dates, shift.days);
+  return { time: date ? { ...lead.time, date } : lead.time, rest: shift.rest };
 }

@@ -1,50 +1,83 @@
-/** Reads timeline entries written as lines of a paragraph (`14:23 UTC: text`), and zone sentences. */
+/**
+ * Reads timeline entries written as lines of a paragraph (`14:23 UTC: text`), one paragraph per
+ * event, or a time on a line of its own with the text in the paragraph below; and date lines
+ * (`**Monday 12 May**`) and zone sentences among them.
+ */
 import type { Paragraph } from 'mdast';
 import type { Span } from '../../text';
-import { spanLines, trimSpan } from '../../text';
+import { readStatedMetric } from '../metrics';
 import type { ParseContext } from '../context';
 import { spanOf } from '../context';
-import { dateLine } from './dates';
+import { dateLine, setDate } from './dates';
+import { withDayShift } from './list';
+import type { TimelineDraft } from './index';
 import type { RawTime } from './leading-time';
 import { readLeadingTime } from './leading-time';
-import type { RawEvent } from './raw';
+import { isAttributeLine, timelineLines } from './lines';
 import { pushEvent } from './raw';
 import { zoneInText } from './zones';
 
 /**
- * Each line that starts with a time starts an event; lines after it continue it. Before the first
- * timed line, a date line sets the date and a sentence may state the zone (`All times are UTC.`).
+ * Each line that starts with a time starts an event; lines after it continue it. A date line sets
+ * the date for what follows; a sentence may state the zone (`All times are UTC.`); a stated metric
+ * (`**Time to detect:** 11 minutes`) and a kramdown attribute line are neither events nor their text.
+ * When the paragraph before held only a time, this paragraph's first lines are that event's text.
  */
-export function readTimelineParagraph(ctx: ParseContext, p: Paragraph, out: RawEvent[]): void {
+export function readTimelineParagraph(ctx: ParseContext, p: Paragraph, draft: TimelineDraft): void {
   const s = spanOf(ctx, p);
   if (!s) return;
+  const pending = draft.pending;
+  draft.pending = undefined;
   let current: { lead: Span; time: RawTime; extra: Span[]; start: number; end: number } | undefined;
   const flush = () => {
     if (!current) return;
+    if (current.lead.text === '' && current.extra.length > 0) current.lead = current.extra.shift()!;
     const whole = { text: ctx.text.slice(current.start, current.end), offset: current.start };
-    pushEvent(ctx, out, { time: current.time, lead: current.lead, extra: current.extra, whole, source: 'paragraph' });
+    pushEvent(ctx, draft.events, { time: current.time, lead: current.lead, extra: current.extra, whole, source: 'paragraph' });
+    const event = draft.events[draft.events.length - 1]!;
+    draft.pending = event.lead.text === '' ? event : undefined;
     current = undefined;
   };
-  for (const line of spanLines(s)) {
-    const t = trimSpan(line);
-    if (t.text === '') continue;
-    const lead = readLeadingTime(line, ctx.dates.current);
+  let fill = pending;
+  for (const line of timelineLines(s)) {
+    if (line.text === '') continue;
+    const lead = withDayShift(ctx, readLeadingTime(line, ctx.dates.current));
     if (lead) {
+      fill = undefined;
       flush();
-      current = { lead: lead.rest, time: lead.time, extra: [], start: t.offset, end: t.offset + t.text.length };
+      current = { lead: lead.rest, time: lead.time, extra: [], start: line.offset, end: line.offset + line.text.length };
+      continue;
+    }
+    if (isAttributeLine(line.text) || readStatedMetric(line, ctx.index)) {
+      fill = undefined;
+      flush();
+      continue;
+    }
+    const d = line.text.length < 48 ? dateLine(line, ctx.dates.current ?? ctx.dates.incident) : undefined;
+    if (d) {
+      fill = undefined;
+      flush();
+      setDate(ctx, d);
+      continue;
+    }
+    const zone = line.text.length < 80 ? zoneInText(line.text, 'section-text', ctx.dates.incident) : undefined;
+    if (zone) {
+      fill = undefined;
+      flush();
+      ctx.zones.section ??= zone;
       continue;
     }
     if (current) {
       current.extra.push(line);
-      current.end = t.offset + t.text.length;
+      current.end = line.offset + line.text.length;
       continue;
     }
-    const d = dateLine(line);
-    if (d) {
-      ctx.dates.current = d;
-      continue;
+    if (fill) {
+      // The text of an event whose time stood alone in the paragraph before.
+      if (fill.lead.text === '') fill.lead = line;
+      else fill.textSpans.push(line);
+      fill.range = { start: fill.range.start, end: ctx.index.position(line.offset + line.text.length) };
     }
-    ctx.zones.section ??= zoneInText(line.text, 'section-text', ctx.dates.incident);
   }
   flush();
 }

@@ -19,6 +19,8 @@ export interface RawEvent {
   /** The text after the timestamp, for actor detection once all names are known. */
   lead: Span;
   source: TimelineEvent['source'];
+  /** The day of an event written with a date and no time. */
+  day?: string | undefined;
 }
 
 /**
@@ -27,7 +29,10 @@ export interface RawEvent {
  */
 export function pushEvent(
   ctx: ParseContext, out: RawEvent[],
-  event: { time: RawTime | undefined; lead: Span; extra: Span[]; whole: Span; source: RawEvent['source']; tableZone?: TimeZone | undefined; actor?: string | undefined },
+  event: {
+    time: RawTime | undefined; lead: Span; extra: Span[]; whole: Span; source: RawEvent['source'];
+    tableZone?: TimeZone | undefined; actor?: string | undefined; day?: string | undefined;
+  },
 ): void {
   if (event.time?.date) ctx.dates.current = event.time.date;
   const trimmed = trimSpan(event.whole);
@@ -42,5 +47,6 @@ export function pushEvent(
     actor: event.actor,
     lead: trimSpan(event.lead),
     source: event.source,
+    day: event.time ? undefined : event.day,
   });
 }

@@ -2,11 +2,13 @@
 import type { Table } from 'mdast';
 import type { TimeZone } from '../../model';
 import { rowCells } from '../../table';
+import type { Span } from '../../text';
 import { plainInline, trimSpan } from '../../text';
 import { parseDate } from '../../time';
 import type { ParseContext } from '../context';
 import { spanOf } from '../context';
 import { readLeadingTime } from './leading-time';
+import { isAttributeLine } from './lines';
 import type { RawEvent } from './raw';
 import { pushEvent } from './raw';
 import { zoneInText } from './zones';
@@ -42,6 +44,14 @@ export function readTimelineTable(ctx: ParseContext, table: Table, out: RawEvent
     if (h >= 0 && headers[h]) tableZone ??= zoneInText(headers[h]!, 'table-header', ctx.dates.incident);
   }
   ctx.zones.table ??= tableZone;
+  // Without a time column, the date column may hold times too (`2025-06-14 10:05`).
+  const clockCol = timeCol >= 0 ? timeCol : dateCol;
+  const timeOf = (cells: Span[]) => {
+    const cell = clockCol >= 0 ? cells[clockCol] : undefined;
+    return cell && cell.text.trim() !== '' ? readLeadingTime(cell, ctx.dates.current) : undefined;
+  };
+  // A table with a Date column and no time in any row is day-granular: each row is an event of its day.
+  const dayGranular = dateCol >= 0 && rows.every((row) => !timeOf(rowCells(ctx.text, row)));
   for (const row of rows) {
     const rs = spanOf(ctx, row);
     if (!rs) continue;
@@ -50,11 +60,11 @@ export function readTimelineTable(ctx: ParseContext, table: Table, out: RawEvent
       const d = parseDate(plainInline(cells[dateCol]!.text).replace(/`/g, ''));
       if (d) ctx.dates.current = d;
     }
-    const timeCell = timeCol >= 0 ? cells[timeCol] : undefined;
-    const lead = timeCell && timeCell.text.trim() !== '' ? readLeadingTime(timeCell, ctx.dates.current) : undefined;
+    if (isAttributeLine(rs.text)) continue;
+    const lead = timeOf(cells);
     const eventCell = trimSpan(cells[eventCol] ?? { text: '', offset: rs.offset + rs.text.length });
     const actorCell = actorCol >= 0 ? cells[actorCol] : undefined;
     const actor = actorCell && actorCell.text.trim() !== '' ? plainInline(actorCell.text.replace(/\\\|/g, '|')) : undefined;
-    pushEvent(ctx, out, { time: lead?.time, lead: eventCell, extra: [], whole: trimSpan(rs), source: 'table', tableZone, actor });
+    pushEvent(ctx, out, { time: lead?.time, lead: eventCell, extra: [], whole: trimSpan(rs), source: 'table', tableZone, actor, day: dayGranular ? ctx.dates.current ?? ctx.dates.incident : undefined });
   }
 }
