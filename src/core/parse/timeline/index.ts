@@ -153,6 +153,7 @@ export function finishTimeline(
     frontmatterZone,
     incidentDate: ctx.dates.incident,
     knownActors,
+    problems: ctx.problems,
   });
   // Events written with a day and no time keep their day (resolving reads times only).
   draft.events.forEach((raw, i) => {
