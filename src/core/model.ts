@@ -69,7 +69,7 @@ export interface TimeZone {
   offsetMinutes: number;
   /** The IANA zone of a name whose offset changes with daylight saving (`Europe/Berlin`, `ET`). */
   iana?: string;
-  source: 'event' | 'table-header' | 'heading' | 'section-text' | 'frontmatter' | 'default';
+  source: 'event' | 'table-header' | 'heading' | 'section-text' | 'document-text' | 'frontmatter' | 'default';
 }
 
 export type MilestoneKind = 'trigger' | 'impact' | 'detected' | 'acknowledged' | 'mitigated' | 'resolved';

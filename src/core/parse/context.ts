@@ -17,7 +17,7 @@ export interface ParseContext {
     shift?: { from: string; to: string } | undefined;
   };
   /** Zones stated around the timeline: its heading, its first table with a zone, a sentence in it. */
-  readonly zones: { heading: TimeZone | undefined; table: TimeZone | undefined; section: TimeZone | undefined };
+  readonly zones: { heading: TimeZone | undefined; table: TimeZone | undefined; section: TimeZone | undefined; document: TimeZone | undefined };
 }
 
 /** A fresh context for a document. */
@@ -25,7 +25,7 @@ export function createContext(text: string, index: LineIndex, problems: Problem[
   return {
     text, index, problems, stack: [],
     dates: { incident: undefined, current: undefined },
-    zones: { heading: undefined, table: undefined, section: undefined },
+    zones: { heading: undefined, table: undefined, section: undefined, document: undefined },
   };
 }
 

@@ -13,7 +13,8 @@ import { LineIndex, stripBom } from '../text';
 import { readActionList } from './actions/list';
 import { readActionTable } from './actions/table';
 import type { ParseContext } from './context';
-import { createContext, currentKind } from './context';
+import { createContext, currentKind, spanOf } from './context';
+import { documentZoneStatement } from './timeline/zones';
 import { readFactors } from './factors';
 import { frontmatterZone, readFrontmatter } from './frontmatter';
 import { readStatedMetrics } from './metrics';
@@ -106,6 +107,11 @@ export function parsePostmortem(input: string, options: ParseOptions = {}): Post
       readStatedMetrics(ctx, node, draft.statedMetrics);
       const kind = currentKind(ctx) ?? continuedKind(draft.timeline);
       if (kind) SECTION_READERS[kind]?.(ctx, node, draft);
+      if (kind !== 'timeline' && node.type === 'paragraph') {
+        // `All times PDT.` under the title or in the summary states the zone of the whole document.
+        const s = spanOf(ctx, node);
+        ctx.zones.document ??= s ? documentZoneStatement(s.text, ctx.dates.incident) : undefined;
+      }
     }
   }
   closeSections(ctx, 0, text.length);
@@ -127,7 +133,7 @@ function assemble(ctx: ParseContext, draft: Draft): Postmortem {
     timeline: {
       section: draft.timeline.section,
       events,
-      zone: ctx.zones.table ?? ctx.zones.heading ?? ctx.zones.section ?? fmZone,
+      zone: ctx.zones.table ?? ctx.zones.heading ?? ctx.zones.section ?? ctx.zones.document ?? fmZone,
     },
     statedMetrics: draft.statedMetrics,
     computedMetrics: computeMetrics(events),

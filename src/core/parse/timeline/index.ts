@@ -149,7 +149,7 @@ export function finishTimeline(
   const events = resolveEvents(draft.events, {
     index: ctx.index,
     headingZone: ctx.zones.heading,
-    sectionZone: ctx.zones.section,
+    sectionZone: ctx.zones.section ?? ctx.zones.document,
     frontmatterZone,
     incidentDate: ctx.dates.incident,
     knownActors,

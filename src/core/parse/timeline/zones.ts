@@ -1,5 +1,6 @@
 /** Zones stated in words around a timeline: `All times UTC`, `## Timeline (PDT)`, `| Time (UTC) |`. */
 import type { TimeZone } from '../../model';
+import { plainInline } from '../../text';
 import { ZONE_PATTERN, parseZone } from '../../time';
 
 // Built from ZONE_PATTERN at load time; exported so the regex timing test audits them.
@@ -13,12 +14,24 @@ export const ZONE_IN_PARENS = new RegExp(String.raw`\((${ZONE_PATTERN})\)`);
  * not in running text of the section.
  */
 export function zoneInText(text: string, source: TimeZone['source'], date?: string): TimeZone | undefined {
-  const m = ZONE_SENTENCE.exec(text.slice(0, 400));
+  // Emphasis around a statement (`_All times in EEST_`) must not glue to the zone's name.
+  const plain = plainInline(text.slice(0, 400));
+  const m = ZONE_SENTENCE.exec(plain);
   if (m) {
     const z = parseZone(m[1]!, source, date);
     if (z) return z;
   }
-  const bare = ZONE_IN_PARENS.exec(text.slice(0, 400));
+  const bare = ZONE_IN_PARENS.exec(plain);
   if (bare && source !== 'section-text') return parseZone(bare[1]!, source, date);
   return undefined;
+}
+
+/** A statement about the whole document's times, wherever it stands: `All times PDT.`, `Times are in UTC`. */
+const DOCUMENT_STATEMENT = /^(?:all\s+)?(?:times?|timestamps?)\b/i;
+
+/** The zone of a short paragraph outside the timeline that states the document's zone, if it is one. */
+export function documentZoneStatement(text: string, date?: string): TimeZone | undefined {
+  const plain = plainInline(text.slice(0, 400));
+  if (plain.length > 160 || !DOCUMENT_STATEMENT.test(plain)) return undefined;
+  return zoneInText(plain, 'document-text', date);
 }
