@@ -94,6 +94,9 @@ export interface EventTime {
   range: Range;
 }
 
+/** Shapes of timeline entries the readers know; a new reader may add its own id. */
+export type TimelineSource = 'list' | 'table' | 'paragraph' | 'heading' | 'code' | (string & {});
+
 export interface TimelineEvent {
   /** First line of the event. */
   line: number;
@@ -110,8 +113,11 @@ export interface TimelineEvent {
   kind: MilestoneKind | undefined;
   /** Whether `kind` came from an explicit marker (`[detected]`, `OUTAGE BEGINS`) rather than keywords. */
   explicitKind: boolean;
-  /** Where the event was written. */
-  source: 'list' | 'table' | 'paragraph' | 'heading' | 'code';
+  /**
+   * The shape the event was written in: the id of the timeline reader that read it. Open, so a new
+   * reader needs no change here.
+   */
+  source: TimelineSource;
 }
 
 export interface Timeline {
