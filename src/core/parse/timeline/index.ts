@@ -7,6 +7,7 @@ import type { Frontmatter, Section, SectionKind, TimeZone, TimelineEvent } from 
 import { gatherPeople, ACTOR_NAMES } from '../../vocabulary/people';
 import type { ParseContext } from '../context';
 import { plainInline } from '../../text';
+import { quotedTimeline } from './blockquote';
 import type { CodeCandidate } from './code';
 import { codeTimeline, readCodeTimelines } from './code';
 import { dateInHeading, setDate, yearlessDate } from './dates';
@@ -71,6 +72,7 @@ export const TIMELINE_READERS: readonly TimelineReader[] = [
   blockReader('list items, one event each', 'list', readTimelineList),
   blockReader('table rows, one event each', 'table', readTimelineTable),
   codeTimeline,
+  quotedTimeline,
   { shape: 'lines of a paragraph that start with a time; a time alone, its text below', types: ['paragraph'], read: (ctx, node, draft) => (readTimelineParagraph(ctx, node as Paragraph, draft), true) },
 ];
 
