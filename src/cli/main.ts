@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import type { Config, ExportItem, LintedDocument } from '../core';
+import type { Config, ExportItem, LintedDocument, Postmortem } from '../core';
 import {
-  EXPORT_FORMATS, exportItems, isExportFormat, mergeConfigs, MissingPathError, parseDate, parsePostmortem, PostmortemEngine, RULE_IDS,
+  EXPORT_FORMATS, exportItems, isExportFormat, mergeConfigs, MissingPathError, parseDate, PostmortemEngine, RULE_IDS,
   resolveConfig, timelineSvg, timelineViewModel,
 } from '../core';
-import type { CommandSpec, OptionSpec } from './args';
+import type { CommandSpec, OptionSpec, Parsed } from './args';
 import { commandUsage, globalUsage, parseCommand, UsageError } from './args';
 import { enginePath, nodeHost } from './host';
 import { timelineJson, timelineText } from './timeline';
@@ -68,7 +68,7 @@ const EXPORT: CommandSpec = {
   },
 };
 
-const COMMANDS: Record<string, { spec: CommandSpec; run: (argv: string[], io: Io) => Promise<number> }> = {
+const COMMANDS: Record<string, { spec: CommandSpec; run: (args: Parsed, io: Io) => Promise<number> }> = {
   lint: { spec: LINT, run: lintCommand },
   timeline: { spec: TIMELINE, run: timelineCommand },
   export: { spec: EXPORT, run: exportCommand },
@@ -104,7 +104,12 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   const entry = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!entry) throw new UsageError(`unknown command '${command}'; see 'postmortem --help'`);
-  return entry.run(rest, io);
+  const args = parseCommand(entry.spec, rest);
+  if (args.help) {
+    io.out(commandUsage(entry.spec));
+    return 0;
+  }
+  return entry.run(args, io);
 }
 
 /** A path relative to the working folder with `/` separators, for output. */
@@ -117,18 +122,18 @@ function readStdin(io: Io): string {
   return io.stdin ? io.stdin() : readFileSync(0, 'utf8');
 }
 
-async function timelineCommand(args: string[], io: Io): Promise<number> {
-  const { values, operands, help } = parseCommand(TIMELINE, args);
-  if (help) {
-    io.out(commandUsage(TIMELINE));
-    return 0;
-  }
+async function timelineCommand({ values, operands }: Parsed, io: Io): Promise<number> {
   const format = (values.format as string | undefined) ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'svg') throw new UsageError(`unknown format '${format}': use text, json or svg`);
   if (operands.length === 0) throw new UsageError('timeline needs a FILE');
   if (format === 'svg' && operands.length > 1) throw new UsageError('--format svg takes one FILE');
-  const docs: Array<{ file: string; pm: ReturnType<typeof parsePostmortem> }> = [];
-  for (const file of operands) docs.push({ file, pm: parsePostmortem(await readOperand(file, io)) });
+  // Through the engine, as lint and export read: the same chunked parser and byte-order-mark handling.
+  const engine = new PostmortemEngine(nodeHost);
+  const docs: Array<{ file: string; pm: Postmortem }> = [];
+  for (const file of operands) {
+    const doc = await engine.read(enginePath(file === '-' ? 'stdin.md' : file), { text: await readOperand(file, io), explicit: true });
+    docs.push({ file, pm: doc!.postmortem });
+  }
   if (format === 'svg') io.out(timelineSvg(timelineViewModel(docs[0]!.pm, new Date().toISOString().slice(0, 10))).trimEnd());
   else if (format === 'json') {
     const out = docs.map(({ file, pm }) => timelineJson(file, pm));
@@ -159,12 +164,7 @@ function configReporter(io: Io): (doc: Pick<LintedDocument, 'lookup'>) => void {
   };
 }
 
-async function exportCommand(args: string[], io: Io): Promise<number> {
-  const { values, operands, help } = parseCommand(EXPORT, args);
-  if (help) {
-    io.out(commandUsage(EXPORT));
-    return 0;
-  }
+async function exportCommand({ values, operands }: Parsed, io: Io): Promise<number> {
   const format = values.format as string | undefined;
   const output = values.output as string | undefined;
   if (format === undefined || format === '') throw new UsageError(`export needs --format: one of ${EXPORT_NAMES}`);
@@ -206,12 +206,7 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-async function lintCommand(args: string[], io: Io): Promise<number> {
-  const { values, operands, help } = parseCommand(LINT, args);
-  if (help) {
-    io.out(commandUsage(LINT));
-    return 0;
-  }
+async function lintCommand({ values, operands }: Parsed, io: Io): Promise<number> {
   const format = (values.format as string | undefined) ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format '${format}': use text or json`);
   let today = new Date().toISOString().slice(0, 10);

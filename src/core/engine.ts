@@ -11,7 +11,7 @@
  * the path relative to the folder of that configuration file, else relative to the repository root.
  */
 import type { Config, ConfigProblem } from './config';
-import { mergeConfigs, parseConfigText, resolveConfig } from './config';
+import { DEFAULT_FILES, mergeConfigs, parseConfigText } from './config';
 import { isPostmortem } from './files';
 import type { WorkspaceHost } from './host';
 import { IncrementalParser } from './incremental';
@@ -20,7 +20,6 @@ import { lintPostmortem } from './lint';
 import type { Postmortem } from './model';
 import { parsePostmortem } from './parse';
 import { dirname, joinPath, normalizePath, relativePath } from './paths';
-import { RULE_IDS } from './rules';
 import type { Finding } from './rules/types';
 import { stripBom } from './text';
 
@@ -121,7 +120,9 @@ export class PostmortemEngine {
 
   /** Whether a parsed document is a postmortem under the configuration that applies to it. */
   isPostmortem(path: string, postmortem: Postmortem, lookup: ConfigLookup): boolean {
-    const globs = resolveConfig(lookup.config, RULE_IDS).config.files;
+    // Only the globs are needed: no full resolve (and schema check) per keystroke; lint resolves once.
+    const files = lookup.config.files;
+    const globs = Array.isArray(files) && files.every((f) => typeof f === 'string') ? files : DEFAULT_FILES;
     const relative = lookup.base !== undefined ? relativePath(lookup.base, path) : undefined;
     return isPostmortem(postmortem, relative ?? path, globs);
   }

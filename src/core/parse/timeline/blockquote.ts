@@ -8,9 +8,8 @@ import type { Span } from '../../text';
 import { sliceSpan, spanLines, trimSpan } from '../../text';
 import { spanOf } from '../context';
 import type { TimelineReader } from './index';
-import type { RawTime } from './leading-time';
 import { readLeadingTime } from './leading-time';
-import { pushEvent } from './raw';
+import { readTimedLines } from './code';
 
 /** A line of a quote without its `>` markers (nested quotes too), keeping offsets. */
 function unquoted(line: Span): Span {
@@ -28,26 +27,8 @@ export const quotedTimeline: TimelineReader = {
       const s = c.type === 'paragraph' ? spanOf(ctx, c) : undefined;
       return s ? spanLines(s).map(unquoted) : [];
     });
-    const times = lines.map((line) => readLeadingTime(line, ctx.dates.current));
-    if (!times.some((t) => t !== undefined)) return false;
-    let current: { time: RawTime; lead: Span; extra: Span[]; start: number; end: number } | undefined;
-    const flush = () => {
-      if (current) pushEvent(ctx, draft.events, { time: current.time, lead: current.lead, extra: current.extra, whole: { text: ctx.text.slice(current.start, current.end), offset: current.start }, source: 'quote' });
-      current = undefined;
-    };
-    lines.forEach((line, i) => {
-      const t = trimSpan(line);
-      if (t.text === '') return;
-      const lead = times[i];
-      if (lead) {
-        flush();
-        current = { time: lead.time, lead: lead.rest, extra: [], start: t.offset, end: t.offset + t.text.length };
-      } else if (current) {
-        current.extra.push(t);
-        current.end = t.offset + t.text.length;
-      }
-    });
-    flush();
+    if (!lines.some((line) => readLeadingTime(line, ctx.dates.current) !== undefined)) return false;
+    readTimedLines(ctx, draft, lines.map(trimSpan).filter((l) => l.text !== ''), 'quote');
     return true;
   },
 };

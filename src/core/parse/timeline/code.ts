@@ -50,30 +50,38 @@ export const codeTimeline: TimelineReader = {
   },
 };
 
+/**
+ * Reads lines where each line that starts with a time starts an event and the lines after it
+ * continue it; a date line before the first event sets the date (code blocks, quoted chats).
+ */
+export function readTimedLines(ctx: ParseContext, draft: TimelineDraft, lines: readonly Span[], source: string): void {
+  let current: { lead: Span; time: RawTime; extra: Span[]; start: number; end: number } | undefined;
+  const flush = () => {
+    if (!current) return;
+    pushEvent(ctx, draft.events, { time: current.time, lead: current.lead, extra: current.extra, whole: { text: ctx.text.slice(current.start, current.end), offset: current.start }, source });
+    current = undefined;
+  };
+  for (const line of lines) {
+    const lead = withDayShift(ctx, readLeadingTime(line, ctx.dates.current));
+    if (lead) {
+      flush();
+      current = { lead: lead.rest, time: lead.time, extra: [], start: line.offset, end: line.offset + line.text.length };
+    } else if (current) {
+      current.extra.push(line);
+      current.end = line.offset + line.text.length;
+    } else {
+      const d = dateLine(line, ctx.dates.current ?? ctx.dates.incident);
+      if (d) ctx.dates.current = d;
+    }
+  }
+  flush();
+}
+
 /** Reads the code blocks kept as timelines, when nothing else in the section was an event. */
 export function readCodeTimelines(ctx: ParseContext, draft: TimelineDraft): void {
   if (draft.events.length > 0 || !draft.codeBlocks) return;
   for (const block of draft.codeBlocks) {
     ctx.dates.current = block.date;
-    let current: { lead: Span; time: RawTime; extra: Span[]; start: number; end: number } | undefined;
-    const flush = () => {
-      if (!current) return;
-      pushEvent(ctx, draft.events, { time: current.time, lead: current.lead, extra: current.extra, whole: { text: ctx.text.slice(current.start, current.end), offset: current.start }, source: 'code' });
-      current = undefined;
-    };
-    for (const line of block.lines) {
-      const lead = withDayShift(ctx, readLeadingTime(line, ctx.dates.current));
-      if (lead) {
-        flush();
-        current = { lead: lead.rest, time: lead.time, extra: [], start: line.offset, end: line.offset + line.text.length };
-      } else if (current) {
-        current.extra.push(line);
-        current.end = line.offset + line.text.length;
-      } else {
-        const d = dateLine(line, ctx.dates.current ?? ctx.dates.incident);
-        if (d) ctx.dates.current = d;
-      }
-    }
-    flush();
+    readTimedLines(ctx, draft, block.lines, 'code');
   }
 }
