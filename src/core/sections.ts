@@ -35,6 +35,9 @@ for (const [kind, words] of Object.entries(SECTION_SYNONYMS) as Array<[SectionKi
  */
 const PREFIXES = [...EXACT.keys()].filter((w) => w.includes(' ')).sort((a, b) => b.length - a.length);
 
+/** `timeline 07 27 2023`, `follow up timeline`: a heading that starts or ends with the word. */
+const TIMELINE_WORDING = /^timeline (?=[^\n]{0,200}?(?:\d|\btimes?\b|\butc\b|\bgmt\b))|^(?:[a-z]+ ){0,2}timeline$/;
+
 /**
  * The kind of section a heading names, or undefined. Matches the whole heading first, then a
  * heading that starts with a known wording (`Root cause and contributing factors`).
@@ -43,6 +46,9 @@ export function sectionKindOf(heading: string): SectionKind | undefined {
   const label = normalizeLabel(heading);
   const exact = EXACT.get(label);
   if (exact) return exact;
+  // A timeline heading often carries its zone and dates (`Timeline (all times PST) 07/27/2023 -
+  // 07/31/2023`) or says which part of the incident it covers (`Follow-up timeline`, not follow-ups).
+  if (TIMELINE_WORDING.test(label)) return 'timeline';
   for (const w of PREFIXES) {
     if (label.startsWith(`${w} `)) return EXACT.get(w);
   }

@@ -64,6 +64,12 @@ export function parseZone(raw: string, source: TimeZone['source'], date?: string
     const offset = ianaOffset(iana, date);
     if (offset !== undefined) return { name, offsetMinutes: offset, source, iana };
   }
+  // A zone name that is not a real one but ends in a region (`UC/Pacific`, `US/Eastern`).
+  const region = name.includes('/') ? CITY_ZONES[name.slice(name.lastIndexOf('/') + 1).toLowerCase()] : undefined;
+  if (region) {
+    const offset = ianaOffset(region, date);
+    if (offset !== undefined) return { name, offsetMinutes: offset, source, iana: region };
+  }
   return undefined;
 }
 
@@ -207,6 +213,42 @@ export function decideDateOrder(dates: readonly NumericDate[], known: ReadonlyAr
   const dmy = score('dmy');
   const mdy = score('mdy');
   return dmy > mdy ? 'dmy' : mdy > dmy ? 'mdy' : undefined;
+}
+
+/** Numeric dates with a year anywhere in a text: `29-09-2021`, `07/27/2023`, `5-26-21` (a two-digit year only with `-` or `/`). */
+const NUMERIC_DATES_IN_TEXT = /(?<![\d./-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d./-])/g;
+
+/** The numeric dates with a year written anywhere in a text (at most `limit`). */
+export function numericDatesIn(text: string, limit = 500): NumericDate[] {
+  const out: NumericDate[] = [];
+  NUMERIC_DATES_IN_TEXT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while (out.length < limit && (m = NUMERIC_DATES_IN_TEXT.exec(text))) {
+    if (m[4]!.length === 2 && m[2] === '.') continue;
+    const year = m[4]!.length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
+    out.push({ first: Number(m[1]), second: Number(m[3]), year, separator: m[2]! });
+  }
+  return out;
+}
+
+/**
+ * The order a whole document writes its numeric dates in. A date with a part over 12 anywhere
+ * settles it (unless the document writes both orders). When every date could be read either way,
+ * the reading under which the dates lie closest together wins: an incident and its follow-up span
+ * days, so `04-03-2026` … `05-03-2026` is the 4th and 5th of March, not April 3rd and May 3rd.
+ * Undefined when nothing decides.
+ */
+export function documentDateOrder(dates: readonly NumericDate[]): DateOrder | undefined {
+  const certain = new Set(dates.map(certainOrder).filter((o): o is DateOrder => o !== undefined));
+  if (certain.size > 0) return certain.size === 1 ? [...certain][0] : undefined;
+  const span = (order: DateOrder): number | undefined => {
+    const days = dates.map((d) => numericDate(d, order)).filter((x): x is string => x !== undefined).map(epochDay);
+    return days.length < 2 ? undefined : Math.max(...days) - Math.min(...days);
+  };
+  const dmy = span('dmy');
+  const mdy = span('mdy');
+  if (dmy === undefined || mdy === undefined || dmy === mdy) return undefined;
+  return dmy < mdy ? 'dmy' : 'mdy';
 }
 
 /** The text of the problem reported for a document whose numeric dates could be read either way. */

@@ -2,6 +2,8 @@
 import type { Nodes } from 'mdast';
 import type { Problem, Section, SectionKind, TimeZone } from '../model';
 import type { LineIndex, Span } from '../text';
+import type { DateOrder } from '../time';
+import { documentDateOrder, numericDatesIn } from '../time';
 
 /** Shared state of one parse. Readers keep their own results; only what crosses sections is here. */
 export interface ParseContext {
@@ -15,17 +17,28 @@ export interface ParseContext {
     incident: string | undefined; current: string | undefined;
     /** The last `(next day)` shift: from the date in force before it to the day it named. */
     shift?: { from: string; to: string } | undefined;
+    /** How the document writes numeric dates (`29-09-2021`: day first), when its dates decide it. */
+    order: DateOrder | undefined;
   };
   /** Zones stated around the timeline: its heading, its first table with a zone, a sentence in it. */
-  readonly zones: { heading: TimeZone | undefined; table: TimeZone | undefined; section: TimeZone | undefined; document: TimeZone | undefined };
+  readonly zones: {
+    heading: TimeZone | undefined; table: TimeZone | undefined; section: TimeZone | undefined; document: TimeZone | undefined;
+    /**
+     * The zone a heading inside or after the timeline states for the events under it: a date
+     * heading `### 03-10-2021 (All times CEST)`, a second timeline `## Follow-up timeline (BST)`.
+     */
+    local: TimeZone | undefined;
+    /** Zones written next to times in the prose outside the timeline (`beginning from UTC 05:13`). */
+    prose: TimeZone[];
+  };
 }
 
 /** A fresh context for a document. */
 export function createContext(text: string, index: LineIndex, problems: Problem[]): ParseContext {
   return {
     text, index, problems, stack: [],
-    dates: { incident: undefined, current: undefined },
-    zones: { heading: undefined, table: undefined, section: undefined, document: undefined },
+    dates: { incident: undefined, current: undefined, order: documentDateOrder(numericDatesIn(text)) },
+    zones: { heading: undefined, table: undefined, section: undefined, document: undefined, local: undefined, prose: [] },
   };
 }
 

@@ -14,13 +14,13 @@ import { readActionList } from './actions/list';
 import { readActionTable } from './actions/table';
 import type { ParseContext } from './context';
 import { createContext, currentKind, spanOf } from './context';
-import { documentZoneStatement } from './timeline/zones';
+import { documentZoneStatement, zonesByTimes } from './timeline/zones';
 import { readFactors } from './factors';
 import { frontmatterZone, readFrontmatter } from './frontmatter';
 import { readStatedMetrics } from './metrics';
 import { closeSections, openSection } from './sections';
 import type { TimelineDraft } from './timeline';
-import { continuedKind, finishTimeline, readTimelineBlock, readTimelineHeading } from './timeline';
+import { continuedKind, finishTimeline, proseZone, readTimelineBlock, readTimelineHeading } from './timeline';
 import { dateInHeading } from './timeline/dates';
 import type { WhyLines } from './whys';
 import { collectWhyLines, readWhyChains } from './whys';
@@ -98,7 +98,7 @@ export function parsePostmortem(input: string, options: ParseOptions = {}): Post
       if (node.depth === 1 && draft.firstH1 === undefined) {
         draft.firstH1 = section.title;
         if (!ctx.dates.incident) {
-          const d = dateInHeading(section.title);
+          const d = dateInHeading(section.title, ctx.dates.order);
           if (d) ctx.dates.incident = ctx.dates.current = d;
         }
       }
@@ -107,15 +107,32 @@ export function parsePostmortem(input: string, options: ParseOptions = {}): Post
       readStatedMetrics(ctx, node, draft.statedMetrics);
       const kind = currentKind(ctx) ?? continuedKind(draft.timeline);
       if (kind) SECTION_READERS[kind]?.(ctx, node, draft);
-      if (kind !== 'timeline' && node.type === 'paragraph') {
-        // `All times PDT.` under the title or in the summary states the zone of the whole document.
-        const s = spanOf(ctx, node);
-        ctx.zones.document ??= s ? documentZoneStatement(s.text, ctx.dates.incident) : undefined;
-      }
+      if (kind !== 'timeline' && (node.type === 'paragraph' || node.type === 'list')) readProse(ctx, node, draft);
     }
   }
   closeSections(ctx, 0, text.length);
   return assemble(ctx, draft);
+}
+
+/** Sections whose first full date is the incident's; action items name deadlines, not it. */
+const PROSE_DATE_KINDS: ReadonlySet<SectionKind> = new Set(['summary', 'impact', 'detection']);
+
+/**
+ * What the prose outside the timeline tells about its times: `All times PDT.` under the title states
+ * the zone of the whole document; a zone written next to a time (`beginning from UTC 05:13`) is a
+ * hint at it; and before the timeline, a document with no date in its frontmatter or title takes
+ * the first full date its summary names (`On May 9th 2021 at 6:48AM PDT, …`).
+ */
+function readProse(ctx: ParseContext, node: RootContent, draft: Draft): void {
+  const s = spanOf(ctx, node);
+  if (!s) return;
+  if (node.type === 'paragraph') ctx.zones.document ??= documentZoneStatement(s.text, ctx.dates.incident);
+  if (ctx.zones.prose.length < 20) ctx.zones.prose.push(...zonesByTimes(s.text, ctx.dates.incident));
+  const kind = currentKind(ctx);
+  if (!ctx.dates.incident && !draft.timeline.section && draft.frontmatter?.data?.date === undefined && (!kind || PROSE_DATE_KINDS.has(kind))) {
+    const d = dateInHeading(s.text.slice(0, 600), ctx.dates.order);
+    if (d) ctx.dates.incident = ctx.dates.current ??= d;
+  }
 }
 
 /** Builds the model from what the walk gathered: resolves the timeline and computes metrics. */
@@ -133,7 +150,7 @@ function assemble(ctx: ParseContext, draft: Draft): Postmortem {
     timeline: {
       section: draft.timeline.section,
       events,
-      zone: ctx.zones.table ?? ctx.zones.heading ?? ctx.zones.section ?? ctx.zones.document ?? fmZone,
+      zone: ctx.zones.table ?? ctx.zones.heading ?? ctx.zones.section ?? ctx.zones.document ?? fmZone ?? proseZone(ctx.zones.prose),
     },
     statedMetrics: draft.statedMetrics,
     computedMetrics: computeMetrics(events),

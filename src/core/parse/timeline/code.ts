@@ -70,7 +70,7 @@ export function readTimedLines(ctx: ParseContext, draft: TimelineDraft, lines: r
       current.extra.push(line);
       current.end = line.offset + line.text.length;
     } else {
-      const d = dateLine(line, ctx.dates.current ?? ctx.dates.incident);
+      const d = dateLine(line, ctx.dates.current ?? ctx.dates.incident, ctx.dates.order);
       if (d) ctx.dates.current = d;
     }
   }

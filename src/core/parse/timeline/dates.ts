@@ -2,15 +2,22 @@
 import type { Span } from '../../text';
 import type { ParseContext } from '../context';
 import { plainInline } from '../../text';
-import { dateOfEpochDay, epochDay, parseDate } from '../../time';
+import type { DateOrder } from '../../time';
+import { dateOfEpochDay, epochDay, numericDate, numericDatesIn, parseDate } from '../../time';
 
-/** A date heading inside the timeline (`### 2025-06-14`, `### Day 2 — June 15, 2025`). */
-export function dateInHeading(text: string): string | undefined {
+/**
+ * The date a heading or title names (`### 2025-06-14`, `### Day 2 — June 15, 2025`,
+ * `# 20-10-2025 - Cloud outage`, `# Website Outage 5-26-21`); numeric dates are read in `order`
+ * (the document's), month first without one.
+ */
+export function dateInHeading(text: string, order?: DateOrder): string | undefined {
   const plain = plainInline(text).replace(/`/g, '');
   const iso = /\b(\d{4}-\d{2}-\d{2})\b/.exec(plain);
   if (iso) return parseDate(iso[1]!);
   const words = /\b((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})|(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}))\b/.exec(plain);
-  return words ? parseDate(words[1]!) : undefined;
+  if (words) return parseDate(words[1]!);
+  const numeric = numericDatesIn(plain, 1)[0];
+  return numeric ? numericDate(numeric, order) : undefined;
 }
 
 /** A weekday, then a day and a month in either order, and nothing else: `Monday 12 May`, `June 3`. */
@@ -31,10 +38,10 @@ export function yearlessDate(text: string, ref: string | undefined): string | un
  * A line that is only a date (`2025-06-14`, `June 14, 2025:`, `**Monday 12 May**`): the date, if it
  * is one. A date without a year takes the year of `ref`.
  */
-export function dateLine(line: Span, ref?: string): string | undefined {
+export function dateLine(line: Span, ref?: string, order?: DateOrder): string | undefined {
   const plain = plainInline(line.text).replace(/[`:]/g, '').trim();
-  if (plain.length >= 40) return parseDate(plain);
-  return parseDate(plain) ?? dateInHeading(plain) ?? yearlessDate(plain, ref);
+  if (plain.length >= 40) return parseDate(plain, order);
+  return parseDate(plain, order) ?? dateInHeading(plain, order) ?? yearlessDate(plain, ref);
 }
 
 /** The date `days` after `date`. */

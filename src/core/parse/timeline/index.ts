@@ -110,6 +110,7 @@ export function readTimelineHeading(ctx: ParseContext, node: Heading, section: S
       draft.pending = undefined;
       draft.continued = node.depth;
       setDate(ctx, d);
+      ctx.zones.local = zoneInText(section.title, 'heading', d) ?? ctx.zones.local;
       return;
     }
   }
@@ -122,17 +123,37 @@ export function readTimelineHeading(ctx: ParseContext, node: Heading, section: S
   if (section.kind === 'timeline' && !draft.section) {
     draft.section = section;
     draft.afterTimeline = true;
+    // `## Timeline (all times PST) 07/27/2023 - 07/31/2023`: the timeline starts on the first date named.
+    const starts = dateInHeading(section.title, ctx.dates.order);
+    if (starts) {
+      ctx.dates.incident ??= starts;
+      setDate(ctx, starts);
+    }
     ctx.zones.heading = zoneInText(section.title, 'heading', ctx.dates.incident);
+    ctx.zones.local = undefined;
+  } else if (section.kind === 'timeline') {
+    // A later timeline (`## Follow-up timeline (times in BST)`) goes on with its own zone, if it states one.
+    ctx.zones.local = zoneInText(section.title, 'heading', ctx.dates.current ?? ctx.dates.incident);
   } else if (!section.kind && parentKind === 'timeline') {
     if (offer(ctx, node, draft)) return;
     const d = headingDate(section.title, ctx);
-    if (d) setDate(ctx, d);
+    if (d) {
+      setDate(ctx, d);
+      // `#### 29-09-2021 (All times CEST)`: the zone of the events of that day.
+      ctx.zones.local = zoneInText(section.title, 'heading', d) ?? ctx.zones.local;
+    }
   }
 }
 
 /** The date a heading names, with or without its year (`### 2025-05-13`, `## June 3`, `### 15 May`). */
 function headingDate(title: string, ctx: ParseContext): string | undefined {
-  return dateInHeading(title) ?? yearlessDate(plainInline(title).replace(/[`:]/g, ''), ctx.dates.current ?? ctx.dates.incident);
+  return dateInHeading(title, ctx.dates.order) ?? yearlessDate(plainInline(title).replace(/[`:]/g, ''), ctx.dates.current ?? ctx.dates.incident);
+}
+
+/** The zone the prose names next to its times, when it names exactly one (by offset). */
+export function proseZone(zones: readonly TimeZone[]): TimeZone | undefined {
+  const first = zones[0];
+  return first && zones.every((z) => z.offsetMinutes === first.offsetMinutes) ? first : undefined;
 }
 
 /**
@@ -152,6 +173,7 @@ export function finishTimeline(
     index: ctx.index,
     headingZone: ctx.zones.heading,
     sectionZone: ctx.zones.section ?? ctx.zones.document,
+    proseZone: proseZone(ctx.zones.prose),
     frontmatterZone,
     incidentDate: ctx.dates.incident,
     knownActors,

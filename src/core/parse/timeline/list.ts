@@ -8,7 +8,7 @@ import { readStatedMetric } from '../metrics';
 import { spanOf } from '../context';
 import { dateInHeading, dateLine, dayShiftAt, leadingDate, setDate, shiftedDate } from './dates';
 import type { RawTime } from './leading-time';
-import { readLeadingTime } from './leading-time';
+import { readLeadingTime, timeInSentence } from './leading-time';
 import type { RawEvent } from './raw';
 import { isAttributeLine, isLinkOnly } from './lines';
 import { pushEvent } from './raw';
@@ -36,14 +36,14 @@ function readTimelineItem(ctx: ParseContext, item: ListItem, out: RawEvent[]): v
   }));
   if (!lead && nestedTimed) {
     // A grouping item (`- June 14` or `- Day 2`) whose children are the events.
-    const d = dateInHeading(lines[0]!.text) ?? dateLine(lines[0]!, ctx.dates.current ?? ctx.dates.incident);
+    const d = dateInHeading(lines[0]!.text, ctx.dates.order) ?? dateLine(lines[0]!, ctx.dates.current ?? ctx.dates.incident, ctx.dates.order);
     if (d) setDate(ctx, d);
     for (const l of nested) readTimelineList(ctx, l, out);
     return;
   }
   if (!lead && lines.length === 1) {
     // A line that is only a date sets the date for what follows.
-    const d = dateLine(lines[0]!, ctx.dates.current ?? ctx.dates.incident);
+    const d = dateLine(lines[0]!, ctx.dates.current ?? ctx.dates.incident, ctx.dates.order);
     if (d) {
       setDate(ctx, d);
       return;
@@ -62,7 +62,10 @@ function readTimelineItem(ctx: ParseContext, item: ListItem, out: RawEvent[]): v
     }
   }
   const dayed = day && day.rest.text.trim() !== '' ? day : undefined;
-  pushEvent(ctx, out, { time: lead?.time, lead: lead?.rest ?? dayed?.rest ?? lines[0]!, extra, whole: itemSpan, source: 'list', day: dayed?.date });
+  // `- DEPO notified OCC of the outage at 12:16 ET on June 16, 2020.`: the time is in the sentence.
+  const said = lead ? undefined : timeInSentence(dayed?.rest ?? lines[0]!, dayed?.date ?? ctx.dates.current);
+  const time = lead?.time ?? (said && dayed && said.date === undefined ? { ...said, date: dayed.date } : said);
+  pushEvent(ctx, out, { time, lead: lead?.rest ?? dayed?.rest ?? lines[0]!, extra, whole: itemSpan, source: 'list', day: time ? undefined : dayed?.date });
 }
 
 /**

@@ -53,14 +53,16 @@ export function readTimelineParagraph(ctx: ParseContext, p: Paragraph, draft: Ti
       flush();
       continue;
     }
-    const d = line.text.length < 48 ? dateLine(line, ctx.dates.current ?? ctx.dates.incident) : undefined;
+    // A line may give both: `All times in PST, on February 5th 2019`.
+    const d = line.text.length < 48 ? dateLine(line, ctx.dates.current ?? ctx.dates.incident, ctx.dates.order) : undefined;
+    const zone = line.text.length < 80 ? zoneInText(line.text, 'section-text', d ?? ctx.dates.incident) : undefined;
     if (d) {
       fill = undefined;
       flush();
       setDate(ctx, d);
+      if (zone) ctx.zones.section ??= zone;
       continue;
     }
-    const zone = line.text.length < 80 ? zoneInText(line.text, 'section-text', ctx.dates.incident) : undefined;
     if (zone) {
       fill = undefined;
       flush();

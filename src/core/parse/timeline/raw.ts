@@ -14,6 +14,8 @@ export interface RawEvent {
   dateContext: string | undefined;
   /** A zone given by the table header of the event's table. */
   tableZone: TimeZone | undefined;
+  /** The zone a heading over the event states (a date heading, a later timeline section). */
+  localZone?: TimeZone | undefined;
   textSpans: Span[];
   actor: string | undefined;
   /** The text after the timestamp, for actor detection once all names are known. */
@@ -43,6 +45,7 @@ export function pushEvent(
     raw: event.time,
     dateContext: ctx.dates.current,
     tableZone: event.tableZone,
+    localZone: ctx.zones.local,
     textSpans: event.extra.map(trimSpan).filter((x) => x.text !== ''),
     actor: event.actor,
     lead: trimSpan(event.lead),

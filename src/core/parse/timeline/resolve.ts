@@ -3,7 +3,7 @@ import type { EventTime, Problem, TimeZone, TimelineEvent } from '../../model';
 import type { LineIndex } from '../../text';
 import { plainInline } from '../../text';
 import type { DateOrder } from '../../time';
-import { ambiguousDateOrderMessage, certainOrder, dateOfEpochDay, decideDateOrder, epochDay, numericDate, zoneAmbiguity, zoneOffsetAt } from '../../time';
+import { ambiguousDateOrderMessage, certainOrder, dateOfEpochDay, decideDateOrder, epochDay, numericDate, parseDate, zoneAmbiguity, zoneOffsetAt } from '../../time';
 import { classifyEvent } from '../../vocabulary/milestones';
 import { readExplicitActor, readNamedActor } from './actors';
 import type { RawEvent } from './raw';
@@ -14,6 +14,8 @@ export interface ResolveContext {
   headingZone: TimeZone | undefined;
   sectionZone: TimeZone | undefined;
   frontmatterZone: TimeZone | undefined;
+  /** The one zone the prose outside the timeline writes next to its times, if any. */
+  proseZone?: TimeZone | undefined;
   incidentDate: string | undefined;
   knownActors: ReadonlySet<string>;
   /**
@@ -69,6 +71,7 @@ export function resolveEvents(raws: readonly RawEvent[], ctx: ResolveContext): T
   const known = new Set(ctx.knownActors);
   for (const e of explicit) if (e.actor && e.actor.length >= 2) known.add(e.actor);
   const order = eventDateOrder(raws, ctx);
+  const twelveHour = raws.some((r) => r.raw?.halfDay);
   const reported = new Set<string>();
   // Dates read month first that the decided order reads day first, for the events after them.
   const reread = new Map<string, string>();
@@ -83,11 +86,12 @@ export function resolveEvents(raws: readonly RawEvent[], ctx: ResolveContext): T
     let time: EventTime | undefined;
     if (raw.raw) {
       const r = raw.raw;
-      const stated = r.zone ?? raw.tableZone ?? ctx.headingZone ?? ctx.sectionZone ?? ctx.frontmatterZone;
+      const stated = r.zone ?? raw.tableZone ?? raw.localZone ?? ctx.headingZone ?? ctx.sectionZone ?? ctx.frontmatterZone ?? ctx.proseZone;
       const context = (raw.dateContext !== undefined ? reread.get(raw.dateContext) ?? raw.dateContext : undefined) ?? ctx.incidentDate;
-      const rDate = order && r.numericDate && !certainOrder(r.numericDate)
+      const read = order && r.numericDate && !certainOrder(r.numericDate)
         ? numericDate(r.numericDate, order, context !== undefined ? Number(context.slice(0, 4)) : undefined) ?? r.date
         : r.date;
+      const rDate = r.yearless ? yearBefore(read, ctx.incidentDate) : read;
       if (r.date !== undefined && rDate !== undefined && rDate !== r.date) reread.set(r.date, rDate);
       if (stated && ctx.problems && !reported.has(stated.name.toUpperCase())) {
         const why = zoneAmbiguity(stated);
@@ -96,7 +100,11 @@ export function resolveEvents(raws: readonly RawEvent[], ctx: ResolveContext): T
           ctx.problems.push({ code: 'ambiguous-time-zone', message: why, range: ctx.index.range(r.start, r.end) });
         }
       }
-      const local = r.hour * 60 + r.minute + r.second / 60;
+      let local = r.hour * 60 + r.minute + r.second / 60;
+      // In a 12-hour timeline, `4:00` right after `1:00 PM` is 4 PM, not the next morning.
+      if (twelveHour && !r.halfDay && r.hour >= 1 && r.hour <= 11 && !rDate && context === lastContext
+        && prevLocal !== undefined && prevLocal > local && local + 720 >= prevLocal) local += 720;
+      const hour = Math.floor(local / 60);
       if (rDate) {
         dayOffset = 0;
         lastContext = rDate;
@@ -115,9 +123,9 @@ export function resolveEvents(raws: readonly RawEvent[], ctx: ResolveContext): T
       const zone = eventZone(stated, date, local);
       const minutes = dayMinutes + local - (zone?.offsetMinutes ?? 0);
       time = {
-        hour: r.hour, minute: r.minute, second: r.second,
+        hour, minute: r.minute, second: r.second,
         date, dayOffset: rDate ? 0 : dayOffset, zone, minutes,
-        iso: isoTime(date, r.hour, r.minute, r.second, zone),
+        iso: isoTime(date, hour, r.minute, r.second, zone),
         range: ctx.index.range(r.start, r.end),
       };
     }
@@ -133,6 +141,19 @@ export function resolveEvents(raws: readonly RawEvent[], ctx: ResolveContext): T
     });
   });
   return events;
+}
+
+/** Days after the incident date past which a date written without its year is read in the year before. */
+const YEAR_BEFORE_DAYS = 60;
+
+/**
+ * A date written without its year (`[12-05 16:21]` in a March 2019 report) that would fall months
+ * after the incident happened in the year before: a report looks back on the incident's history.
+ */
+function yearBefore(date: string | undefined, incident: string | undefined): string | undefined {
+  if (date === undefined || incident === undefined || epochDay(date) - epochDay(incident) <= YEAR_BEFORE_DAYS) return date;
+  const before = `${String(Number(date.slice(0, 4)) - 1).padStart(4, '0')}${date.slice(4)}`;
+  return parseDate(before) ?? date;
 }
 
 /** ISO 8601 of a time, with its date when known and its zone as `Z` or an offset. */

@@ -35,3 +35,22 @@ export function documentZoneStatement(text: string, date?: string): TimeZone | u
   if (plain.length > 160 || !DOCUMENT_STATEMENT.test(plain)) return undefined;
   return zoneInText(plain, 'document-text', date);
 }
+
+/**
+ * A zone written right next to a time in prose (`beginning from UTC 05:13`, `at 6:48AM PDT`,
+ * `until 17:55 CEST`). Offsets count only with their `UTC`/`GMT` prefix, so `12:45-13:00` is a range.
+ */
+export const ZONE_BY_TIME = /\b\d{1,2}:\d{2}(?::\d{2})?\s?(?:[AaPp]\.?[Mm]\.?)?\s?\(?((?:UTC|GMT)(?:[+\u2212-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,5})\)?(?![\w/+-])|\b((?:UTC|GMT)(?:[+\u2212-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,4}T)\s\d{1,2}:\d{2}(?![\d:])/g;
+
+/** The zones written next to times in a stretch of prose, as written (up to `limit`). */
+export function zonesByTimes(text: string, date: string | undefined, limit = 20): TimeZone[] {
+  const out: TimeZone[] = [];
+  const head = text.length > 4000 ? text.slice(0, 4000) : text;
+  ZONE_BY_TIME.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while (out.length < limit && (m = ZONE_BY_TIME.exec(head))) {
+    const z = parseZone(m[1] ?? m[2]!, 'document-text', date);
+    if (z) out.push(z);
+  }
+  return out;
+}
