@@ -216,7 +216,7 @@ export function decideDateOrder(dates: readonly NumericDate[], known: ReadonlyAr
 }
 
 /** Numeric dates with a year anywhere in a text: `29-09-2021`, `07/27/2023`, `5-26-21` (a two-digit year only with `-` or `/`). */
-const NUMERIC_DATES_IN_TEXT = /(?<![\d./-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d./-])/g;
+const NUMERIC_DATES_IN_TEXT = /(?<![\w./-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d./-])/g;
 
 /** The numeric dates with a year written anywhere in a text (at most `limit`). */
 export function numericDatesIn(text: string, limit = 500): NumericDate[] {

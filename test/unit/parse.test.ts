@@ -95,6 +95,11 @@ describe('positions', () => {
 describe('sections', () => {
   it('recognises headings by synonym and case', () => {
     assert.equal(sectionKindOf('Timeline (all times UTC)'), 'timeline');
+    assert.equal(sectionKindOf('Timeline (all times PST) 07/27/2023 - 07/31/2023. All times approximations'), 'timeline');
+    assert.equal(sectionKindOf('Timeline (all times PST ) Saturday Oct 30th 2021 - Monday Nov 1st, 2021'), 'timeline');
+    assert.equal(sectionKindOf('Follow-up timeline (times in BST)'), 'timeline');
+    assert.equal(sectionKindOf('Follow-up items'), 'action-items');
+    assert.equal(sectionKindOf('Timeline review process'), undefined);
     assert.equal(sectionKindOf('ROOT CAUSE ANALYSIS'), 'root-cause');
     assert.equal(sectionKindOf('The Five Whys'), 'root-cause');
     assert.equal(sectionKindOf('Follow-ups'), 'action-items');

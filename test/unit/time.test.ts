@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatMinutes, parseDate, parseDuration, parseZone } from '../../src/core';
-import { ambiguousDateOrderMessage, decideDateOrder, zoneAmbiguity, zoneOffsetAt } from '../../src/core/time';
+import { ambiguousDateOrderMessage, decideDateOrder, documentDateOrder, numericDatesIn, zoneAmbiguity, zoneOffsetAt } from '../../src/core/time';
 
 describe('durations', () => {
   const cases: Array<[string, number]> = [
@@ -160,5 +160,35 @@ describe('day-month and month-day', () => {
     assert.equal(decideDateOrder([d(3, 4)], ['2024-08-01']), undefined);
     assert.equal(decideDateOrder([d(5, 5)]), undefined);
     assert.match(ambiguousDateOrderMessage('03/04/2024'), /"03\/04\/2024" could be day-month or month-day/);
+  });
+});
+
+describe('the order a document writes numeric dates in', () => {
+  it('finds numeric dates with a year anywhere, not versions', () => {
+    assert.deepEqual(numericDatesIn('# 20-10-2025 - outage\nsince 5-26-21, release 1.2.11 and v2.10.2024').map((d) => [d.first, d.second, d.year]), [[20, 10, 2025], [5, 26, 2021]]);
+  });
+  it('is settled by a part over 12', () => {
+    assert.equal(documentDateOrder(numericDatesIn('29-09-2021 then 03-10-2021')), 'dmy');
+    assert.equal(documentDateOrder(numericDatesIn('07/27/2023 - 07/31/2023')), 'mdy');
+    assert.equal(documentDateOrder(numericDatesIn('29-09-2021 and 09/29/2021')), undefined);
+  });
+  it('takes the reading under which the dates lie closest together when every date is ambiguous', () => {
+    // 4th and 5th of March (1 day apart), not April 3rd and May 3rd (30 days).
+    assert.equal(documentDateOrder(numericDatesIn('04-03-2026 15:48, 05-03-2026 10:07')), 'dmy');
+    // January 2nd and 3rd, not February 1st and March 1st.
+    assert.equal(documentDateOrder(numericDatesIn('01/02/2024 and 01/03/2024')), 'mdy');
+  });
+  it('stays undecided for one date or dates the same either way', () => {
+    assert.equal(documentDateOrder(numericDatesIn('05/06/2024 and 05/06/2024')), undefined);
+    assert.equal(documentDateOrder(numericDatesIn('03/04/2024')), undefined);
+  });
+});
+
+describe('zone names that are not real but end in a region', () => {
+  it('reads UC/Pacific and US/Eastern by their region, with daylight saving', () => {
+    assert.equal(parseZone('UC/Pacific', 'heading', '2020-07-09')?.offsetMinutes, -420);
+    assert.equal(parseZone('UC/Pacific', 'heading', '2020-01-09')?.offsetMinutes, -480);
+    assert.equal(parseZone('US/Eastern', 'heading', '2020-07-09')?.offsetMinutes, -240);
+    assert.equal(parseZone('Foo/Bar', 'heading', '2020-07-09'), undefined);
   });
 });

@@ -35,4 +35,32 @@ describe('timeline shapes', () => {
     const md = '---\ndate: 2024-03-01\n---\n## Timeline\n\n- 10:00 a\n\n## Impact\n\n## March 2\n\n- 11:00 b\n';
     assert.deepEqual(events(md), ['6 2024-03-01T10:00:00 a']);
   });
+  it('reads a time given inside the sentence of a list entry, and none from other numbers', () => {
+    const md = '---\ndate: 2020-06-16\n---\n## Timeline (all times ET)\n\n- Support notified the on-call of the outage at 12:16 ET on June 16, 2020.\n- Rollout paused at 50% of hosts.\n- 2020-06-17: At 09:30:15 ET, the vendor confirmed the fix.\n';
+    assert.deepEqual(events(md), [
+      '6 2020-06-16T12:16:00-04:00 Support notified the on-call of the outage at 12:16 ET on June 16, 2020.',
+      '7 - Rollout paused at 50% of hosts.',
+      '8 2020-06-17T09:30:15-04:00 At 09:30:15 ET, the vendor confirmed the fix.',
+    ]);
+  });
+  it('reads a zone written next to a time in the summary when the timeline states none', () => {
+    const md = '# Outage\n\n## Summary\n\nErrors were logged from UTC 05:13 until 05:40.\n\n## Timeline\n\n- 2023-01-04 05:13 Monitor alerts\n';
+    assert.deepEqual(events(md), ['9 2023-01-04T05:13:00Z Monitor alerts']);
+  });
+  it('does not take a zone from prose that names two different zones', () => {
+    const md = '# Outage\n\n## Summary\n\nIt began at 05:13 UTC, which was 21:13 PST for the on-call.\n\n## Timeline\n\n- 2023-01-04 05:13 Monitor alerts\n';
+    assert.deepEqual(events(md), ['9 2023-01-04T05:13:00 Monitor alerts']);
+  });
+  it('takes the incident date from the summary when neither frontmatter nor title has one', () => {
+    const md = '# Chain stall\n\n## Summary\n\nOn May 9th 2021 at 6:48AM PDT the chain stopped.\n\n## Timeline (all times PDT)\n\n- 06:48 Last block\n- 07:10 Chain moves again\n\n## Action items\n\n- Add a check, due 2021-06-30\n';
+    assert.deepEqual(events(md), ['9 2021-05-09T06:48:00-07:00 Last block', '10 2021-05-09T07:10:00-07:00 Chain moves again']);
+  });
+  it('reads a 12-hour time written without AM/PM after PM times as the afternoon', () => {
+    const md = '---\ndate: 2020-06-16\n---\n## Timeline (all times UTC)\n\n- 1:00 PM Staff report the outage\n- 4:00 Locator works again\n';
+    assert.deepEqual(events(md), ['6 2020-06-16T13:00:00Z Staff report the outage', '7 2020-06-16T16:00:00Z Locator works again']);
+  });
+  it('reads times without AM/PM in a 24-hour timeline as they are', () => {
+    const md = '---\ndate: 2020-06-16\n---\n## Timeline (all times UTC)\n\n- 13:00 Staff report the outage\n- 4:00 Locator works again\n';
+    assert.deepEqual(events(md), ['6 2020-06-16T13:00:00Z Staff report the outage', '7 2020-06-17T04:00:00Z Locator works again']);
+  });
 });

@@ -36,6 +36,8 @@ export interface Config {
     'timeline-out-of-order'?: 'off' | 'info' | 'warning' | 'error' | ['off' | 'info' | 'warning' | 'error', Record<string, never>?];
     /** The timeline says which time zone its times are in (default: warning). [Documentation](docs/rules/timeline-no-timezone.md) */
     'timeline-no-timezone'?: 'off' | 'info' | 'warning' | 'error' | ['off' | 'info' | 'warning' | 'error', Record<string, never>?];
+    /** Timeline dates and zones can be read only one way (default: warning). [Documentation](docs/rules/timeline-ambiguous-time.md) */
+    'timeline-ambiguous-time'?: 'off' | 'info' | 'warning' | 'error' | ['off' | 'info' | 'warning' | 'error', Record<string, never>?];
     /** Timeline entries state facts, without opinion (default: warning). [Documentation](docs/rules/timeline-editorializing.md) */
     'timeline-editorializing'?: 'off' | 'info' | 'warning' | 'error' | ['off' | 'info' | 'warning' | 'error', Record<string, never>?];
     /** The timeline shows when the incident was detected, mitigated and resolved (default: info). [Documentation](docs/rules/timeline-missing-milestone.md) */

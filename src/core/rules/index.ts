@@ -14,6 +14,7 @@ import { frontmatterInvalid } from './frontmatter-invalid';
 import { metricsMismatch } from './metrics-mismatch';
 import { placeholderLeft } from './placeholder-left';
 import { sectionMissing } from './section-missing';
+import { timelineAmbiguousTime } from './timeline-ambiguous-time';
 import { timelineEditorializing } from './timeline-editorializing';
 import { timelineMissingMilestone } from './timeline-missing-milestone';
 import { timelineMissingTime } from './timeline-missing-time';
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
   timelineMissingTime,
   timelineOutOfOrder,
   timelineNoTimezone,
+  timelineAmbiguousTime,
   timelineEditorializing,
   timelineMissingMilestone,
   metricsMismatch,

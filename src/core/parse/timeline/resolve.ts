@@ -44,7 +44,9 @@ function eventDateOrder(raws: readonly RawEvent[], ctx: ResolveContext): DateOrd
   const ambiguous = numeric.find((r) => certainOrder(r.raw!.numericDate!) === undefined && r.raw!.numericDate!.first !== r.raw!.numericDate!.second);
   if (!order && ambiguous && ctx.problems) {
     const r = ambiguous.raw!;
-    const written = ctx.index.text.slice(r.start, r.end);
+    const d = r.numericDate!;
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const written = `${pad(d.first)}${d.separator}${pad(d.second)}${d.year !== undefined ? `${d.separator}${d.year}` : ''}`;
     ctx.problems.push({ code: 'ambiguous-date-order', message: ambiguousDateOrderMessage(written), range: ctx.index.range(r.start, r.end) });
   }
   return order;
