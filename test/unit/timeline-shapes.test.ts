@@ -63,4 +63,18 @@ describe('timeline shapes', () => {
     const md = '---\ndate: 2020-06-16\n---\n## Timeline (all times UTC)\n\n- 13:00 Staff report the outage\n- 4:00 Locator works again\n';
     assert.deepEqual(events(md), ['6 2020-06-16T13:00:00Z Staff report the outage', '7 2020-06-17T04:00:00Z Locator works again']);
   });
+  it('reads rows of a Time column that mostly hold a day as events of that day', () => {
+    const md = '## Timeline (UTC)\n\n| Time | Event |\n| --- | --- |\n| 2021-11-25 18:59 | Attack outlined |\n| 2022-04-13 | Reserve bought |\n| 2022-05-07 | Withdrawals start |\n';
+    assert.deepEqual(events(md), ['5 2021-11-25T18:59:00Z Attack outlined', '6 2022-04-13 Reserve bought', '7 2022-05-07 Withdrawals start']);
+    assert.deepEqual(missingTime(md), []);
+  });
+  it('reads list entries that start with a numeric date and no time as events of that day', () => {
+    const md = '## Timeline\n\n- 9/25/20 - issue filed\n- 9/26/20 - fix released\n';
+    assert.deepEqual(events(md), ['3 2020-09-25 issue filed', '4 2020-09-26 fix released']);
+    assert.deepEqual(missingTime(md), []);
+  });
+  it('reports a timeline without any time once, on its heading', () => {
+    const md = '## Timeline\n\n1. Support reports failing uploads\n2. Storage quota raised\n';
+    assert.deepEqual(missingTime(md), [1]);
+  });
 });

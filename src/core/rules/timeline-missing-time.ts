@@ -10,9 +10,17 @@ export const timelineMissingTime: Rule = {
     { markdown: '## Timeline (UTC)\n\n- 14:50 Consumer lag alert fires\n- Alice restarts the consumer pods\n', findings: ['4:1'] },
     { markdown: '## Timeline (UTC)\n\n- 14:50 Consumer lag alert fires\n- **14:52** — Alice restarts the consumer pods\n', findings: [] },
     { markdown: '## Timeline\n\n- 2021-08-21: Certificate for the partner API expires\n- 2021-08-23: New certificate deployed\n', findings: [] },
+    { markdown: '## Timeline\n\n1. Support reports failing uploads\n2. Storage quota raised\n3. Uploads succeed again\n', findings: ['1:1'] },
   ],
   check({ postmortem, report }) {
-    for (const e of postmortem.timeline.events) {
+    const events = postmortem.timeline.events;
+    const section = postmortem.timeline.section;
+    // A timeline with no time or day at all is one finding on its heading, not one per entry.
+    if (events.length > 1 && section && events.every((e) => !e.time && e.date === undefined)) {
+      report(section.headingRange, `None of the ${events.length} timeline entries has a time: start each with HH:MM (for example **14:23** — …) so the timeline can be placed and measured`);
+      return;
+    }
+    for (const e of events) {
       // An event written with a day and no time (a day-granular table, `- 2021-08-22: text`) is placed by its day.
       if (e.time || e.date !== undefined) continue;
       report(e.range, `Timeline entry "${quote(e.text, 40)}" has no time: start it with HH:MM (for example **14:23** — …)`);

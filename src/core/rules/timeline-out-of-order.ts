@@ -37,6 +37,7 @@ export const timelineOutOfOrder: Rule = {
   examples: [
     { markdown: '## Timeline (UTC)\n\n- 14:30 Alert fires\n- 14:25 Error rate rises\n', findings: ['4:3'] },
     { markdown: '## Timeline (UTC)\n\n- 14:25 Error rate rises\n- 14:30 Alert fires\n', findings: [] },
+    { markdown: '## Timeline\n\n- 22:22 PST Queue peaks\n- 23:00 MST Queue empty\n', findings: ['4:3'] },
   ],
   check({ postmortem, lines, text, report }) {
     const events = postmortem.timeline.events;
@@ -46,16 +47,19 @@ export const timelineOutOfOrder: Rule = {
       const prev = timed[i - 1]!;
       const cur = timed[i]!;
       if (cur.time!.minutes >= prev.time!.minutes) continue;
+      // `23:00 MST` after `22:22 PST` is earlier: say so with the zones, or the message reads as wrong.
+      const zoned = cur.time!.zone?.offsetMinutes !== prev.time!.zone?.offsetMinutes;
       report(
         cur.time!.range,
-        `This entry (${fmt(cur)}) is earlier than the one before it (${fmt(prev)}, line ${prev.line}): move it up, or correct the time`,
+        `This entry (${fmt(cur, zoned)}) is earlier than the one before it (${fmt(prev, zoned)}, line ${prev.line}): move it up, or correct the time${zoned ? ' or its zone' : ''}`,
         fix ? [fix] : [],
       );
     }
   },
 };
 
-function fmt(e: TimelineEvent): string {
+function fmt(e: TimelineEvent, withZone = false): string {
   const t = e.time!;
-  return `${t.date ? `${t.date} ` : ''}${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
+  const zone = withZone ? ` ${t.zone?.name ?? 'no zone'}` : '';
+  return `${t.date ? `${t.date} ` : ''}${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}${zone}`;
 }

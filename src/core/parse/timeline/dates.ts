@@ -85,22 +85,25 @@ export function setDate(ctx: ParseContext, date: string): void {
 }
 
 const LEADING_ISO_DATE = /^(?:\*\*|__|`)?(\d{4}-\d{2}-\d{2})(?:\*\*|__|`)?(?:\s?(?::|[\u2014\u2013|]|-{1,2})\s|:$|\s?$)/;
+/** `9/25/20 - text`, `29-09-2021: text`: a numeric date with its year, read in the document's order. */
+const LEADING_NUMERIC_DATE = /^(?:\*\*|__)?(\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2}))(?:\*\*|__)?(?:\s?(?::|[\u2014\u2013|]|-{1,2})\s|:$|\s?$)/;
 const LEADING_WORD_DATE = /^(?:\*\*|__)?((?:[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:st|nd|rd|th)?(?:,?\s\d{4})?)|(?:\d{1,2}(?:st|nd|rd|th)?\s[A-Z][a-z]{2,8}\.?(?:,?\s\d{4})?))(?:\*\*|__)?\s?(?::|[\u2014\u2013|]|-{1,2})\s/;
 
 /**
  * A date with no time at the start of an entry (`2021-08-22: text`, `**Aug 22** — text`): the
  * date and the text after it, or undefined. A date without a year takes the year of `ref`.
  */
-export function leadingDate(span: Span, ref: string | undefined): { date: string; rest: Span } | undefined {
+export function leadingDate(span: Span, ref: string | undefined, order?: DateOrder): { date: string; rest: Span } | undefined {
   const head = span.text.slice(0, 48);
   const lead = head.length - head.trimStart().length;
   const t = head.slice(lead);
   const iso = LEADING_ISO_DATE.exec(t);
   const words = iso ? undefined : LEADING_WORD_DATE.exec(t);
-  const m = iso ?? words;
+  const numeric = iso || words ? undefined : LEADING_NUMERIC_DATE.exec(t);
+  const m = iso ?? words ?? numeric;
   if (!m) return undefined;
   const written = m[1]!;
-  const date = parseDate(written) ?? yearlessDate(written, ref);
+  const date = numeric ? dateInHeading(written, order) : parseDate(written) ?? yearlessDate(written, ref);
   if (!date) return undefined;
   const start = lead + m[0].length;
   return { date, rest: { text: span.text.slice(start), offset: span.offset + start } };

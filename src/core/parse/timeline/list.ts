@@ -51,7 +51,7 @@ function readTimelineItem(ctx: ParseContext, item: ListItem, out: RawEvent[]): v
   }
   if (!lead && notAnEvent(ctx, item, lines)) return;
   // An entry written with a day and no time (`- 2021-08-22: text`) is an event of that day.
-  const day = lead ? undefined : leadingDate(lines[0]!, ctx.dates.current ?? ctx.dates.incident);
+  const day = lead ? undefined : leadingDate(lines[0]!, ctx.dates.current ?? ctx.dates.incident, ctx.dates.order);
   if (day && day.rest.text.trim() !== '') setDate(ctx, day.date);
   const itemSpan = spanOf(ctx, item)!;
   const extra: Span[] = lines.slice(1).filter((l) => !isAttributeLine(l.text));

@@ -50,21 +50,30 @@ export function readTimelineTable(ctx: ParseContext, table: Table, out: RawEvent
     const cell = clockCol >= 0 ? cells[clockCol] : undefined;
     return cell && cell.text.trim() !== '' ? readLeadingTime(cell, ctx.dates.current) : undefined;
   };
-  // A table with a Date column and no time in any row is day-granular: each row is an event of its day.
-  const dayGranular = dateCol >= 0 && rows.every((row) => !timeOf(rowCells(ctx.text, row)));
+  // The day a row's date or time cell gives alone (`| 2022-05-07 | … |` under a Time header).
+  const dayOf = (cells: Span[]) => {
+    for (const c of [dateCol, clockCol]) {
+      const cell = c >= 0 ? cells[c] : undefined;
+      const d = cell ? parseDate(plainInline(cell.text).replace(/`/g, ''), ctx.dates.order) : undefined;
+      if (d) return d;
+    }
+    return undefined;
+  };
+  // A table whose rows mostly give a day and no time is day-granular: each such row is an event of
+  // its day. One with a Date column and no time in any row is too (rows without a date take the last).
+  const timedRows = rows.filter((row) => timeOf(rowCells(ctx.text, row))).length;
+  const dayGranular = timedRows * 2 < rows.length && (dateCol >= 0 || rows.some((row) => dayOf(rowCells(ctx.text, row))));
   for (const row of rows) {
     const rs = spanOf(ctx, row);
     if (!rs) continue;
     const cells = rowCells(ctx.text, row);
-    if (dateCol >= 0 && cells[dateCol]) {
-      const d = parseDate(plainInline(cells[dateCol]!.text).replace(/`/g, ''));
-      if (d) ctx.dates.current = d;
-    }
+    const rowDay = dayOf(cells);
+    if (rowDay) ctx.dates.current = rowDay;
     if (isAttributeLine(rs.text)) continue;
     const lead = timeOf(cells);
     const eventCell = trimSpan(cells[eventCol] ?? { text: '', offset: rs.offset + rs.text.length });
     const actorCell = actorCol >= 0 ? cells[actorCol] : undefined;
     const actor = actorCell && actorCell.text.trim() !== '' ? plainInline(actorCell.text.replace(/\\\|/g, '|')) : undefined;
-    pushEvent(ctx, out, { time: lead?.time, lead: eventCell, extra: [], whole: trimSpan(rs), source: 'table', tableZone, actor, day: dayGranular ? ctx.dates.current ?? ctx.dates.incident : undefined });
+    pushEvent(ctx, out, { time: lead?.time, lead: eventCell, extra: [], whole: trimSpan(rs), source: 'table', tableZone, actor, day: dayGranular ? rowDay ?? (dateCol >= 0 ? ctx.dates.current ?? ctx.dates.incident : undefined) : undefined });
   }
 }
