@@ -13,6 +13,7 @@ const ZONE_ABBREVIATIONS: Record<string, number> = {
 /** US zone names without standard/daylight: the offset depends on the date, as in their IANA zone. */
 const GENERIC_ZONES: Record<string, string> = {
   ET: 'America/New_York', CT: 'America/Chicago', MT: 'America/Denver', PT: 'America/Los_Angeles',
+  EASTERN: 'America/New_York', CENTRAL: 'America/Chicago', MOUNTAIN: 'America/Denver', PACIFIC: 'America/Los_Angeles',
 };
 
 /** Abbreviations that name more than one zone: the reading taken, and what else they may mean. */

@@ -41,8 +41,13 @@ export function yearlessDate(text: string, ref: string | undefined): string | un
 export function dateLine(line: Span, ref?: string, order?: DateOrder): string | undefined {
   const plain = plainInline(line.text).replace(/[`:]/g, '').trim();
   if (plain.length >= 40) return parseDate(plain, order);
-  return parseDate(plain, order) ?? dateInHeading(plain, order) ?? yearlessDate(plain, ref);
+  // Only the date, perhaps after a day number (`Day 2 — June 15, 2025`): `2021-08-21 Cert expires` is an entry.
+  const bare = plain.replace(DAY_NUMBER, '').replace(/[.,]$/, '').trim();
+  return parseDate(bare, order) ?? yearlessDate(bare, ref);
 }
+
+/** `Day 2 —` before a date. */
+const DAY_NUMBER = /^day\s\d{1,2}\s?(?:[\u2014\u2013:,-]\s?)?/i;
 
 /** The date `days` after `date`. */
 export function addDays(date: string, days: number): string {

@@ -2,16 +2,18 @@
  * The timeline section: block readers by mdast node type, date and zone headings, and resolving
  * the raw events once the whole document (and so every known name) has been read.
  */
-import type { Heading, Paragraph, RootContent } from 'mdast';
+import type { Heading, List, Paragraph, RootContent } from 'mdast';
 import type { Frontmatter, Section, SectionKind, TimeZone, TimelineEvent } from '../../model';
 import { gatherPeople, ACTOR_NAMES } from '../../vocabulary/people';
 import type { ParseContext } from '../context';
-import { plainInline } from '../../text';
+import { spanOf } from '../context';
+import { plainInline, spanLines } from '../../text';
 import { quotedTimeline } from './blockquote';
 import type { CodeCandidate } from './code';
 import { codeTimeline, readCodeTimelines } from './code';
 import { dateInHeading, setDate, yearlessDate } from './dates';
 import { headingEvents } from './headings';
+import { readLeadingTime } from './leading-time';
 import { readTimelineList } from './list';
 import { readTimelineParagraph } from './paragraph';
 import type { RawEvent } from './raw';
@@ -40,6 +42,8 @@ export interface TimelineDraft {
   afterTimeline?: boolean;
   /** Code blocks that may be the timeline, read at the end if nothing else was (see code.ts). */
   codeBlocks?: CodeCandidate[];
+  /** Whether the block before was a bold label (`**Root causes:**`). */
+  labelled?: boolean;
 }
 
 /** The kind the blocks under the current heading are read as when no recognised section holds them. */
@@ -87,7 +91,28 @@ export function readTimelineBlock(ctx: ParseContext, node: RootContent, draft: T
     draft.claim.take(ctx, node);
     return;
   }
+  const labelled = draft.labelled;
+  draft.labelled = node.type === 'paragraph' && isLabel(ctx, node);
+  // `**Root causes:**` and the list under it, inside the timeline: a note about the incident, not events.
+  if (labelled && node.type === 'list' && !listHasTimes(ctx, node)) return;
   offer(ctx, node, draft);
+}
+
+/** A bold label alone in its paragraph (`**Root causes:**`, `**Notes**:`) that is not a date or time. */
+const LABEL = /^(?:\*\*|__)[^*_\n]{1,60}?(?::(?:\*\*|__)|(?:\*\*|__):)\s*$/;
+
+function isLabel(ctx: ParseContext, p: Paragraph): boolean {
+  const s = spanOf(ctx, p);
+  return s !== undefined && LABEL.test(s.text) && !/\d/.test(s.text);
+}
+
+/** Whether any item of a list starts with a time. */
+function listHasTimes(ctx: ParseContext, list: List): boolean {
+  return list.children.some((item) => {
+    const first = item.children[0];
+    const s = first?.type === 'paragraph' ? spanOf(ctx, first) : undefined;
+    return s !== undefined && readLeadingTime(spanLines(s)[0]!, ctx.dates.current) !== undefined;
+  });
 }
 
 /**

@@ -36,12 +36,17 @@ const DAY_MONTH = /(\d{1,2})(?:st|nd|rd|th)?\s{1,3}([A-Za-z]{3,9})(?![A-Za-z])\.
 /** Between a date and its time: `T`, a space, `, `, ` @ `, ` at `, `/` (`2023-01-04/11:34`), ` - ` (`24-10-2024 - 08:15`). */
 const DATE_TIME_GAP = /(?:T|\/|\s[-\u2013]\s|\s{0,3}(?:,|@|at(?= ))?\s{0,3})/y;
 const CLOCK = /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?/y;
+/** `1625` right after a full date (`2022-02-02 1625: text`): a time written without its colon. */
+const COMPACT_CLOCK = /([01]\d|2[0-3])([0-5]\d)()(?=:\s|\s?[-\u2013\u2014|]\s|\s(?:UTC|GMT|Z)\b|Z\b)/y;
 const AM_PM = /\s?([AaPp])\.?[Mm]\.?(?![A-Za-z])/y;
 const ISH = /ish(?![A-Za-z])/y;
 const DATE_AFTER = /,?\s{1,3}(?:on\s{1,3})?/y;
+/** `22:30 UTC (Oct 29)`: the day in parentheses after the time. */
+const DATE_IN_PARENS_AFTER = /\s{0,3}\(/y;
+const PAREN_CLOSE = /\)/y;
 const COLON_IN_MARKERS = /\s{0,2}:(?=\*|_|`|\]|\))/y;
 /** A zone right after a time: `Z`, `+02:00`, ` UTC`, ` (PDT)`, ` (Lisbon time)`. */
-export const ZONE_AFTER = new RegExp(String.raw`^(?:(Z|[+\u2212-]\d{2}:?\d{2})(?![\w:])|\s?\(?(${ZONE_PATTERN})\)?(?![\w/]))`);
+export const ZONE_AFTER = new RegExp(String.raw`^(?:(Z|[+\u2212-]\d{2}:?\d{2})(?![\w:])|\s?\(?(${ZONE_PATTERN})\)?(?![\w/])|\s(Eastern|Pacific|Central|Mountain)(?![\w/]|\s[A-Z]))`);
 /** The end of a time range after its start: ` - 10:30 AM`, `–14:40`. The event is at the start. */
 const RANGE_END = /\s?(?:[-\u2013]|to)\s?(\d{1,2}):(\d{2})(?:\s?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?/y;
 const SEPARATOR = /^\s*(?:[\u2014\u2013]|-{1,2}|:|\||\u00b7|=>|->|\u2192)?\s*/;
@@ -126,7 +131,7 @@ export function readLeadingTime(span: Span, date?: string, order?: DateOrder): {
     // `04-03-2026 ~14:18`: the approximation may follow the date.
     const approxAfter = approx ? null : at(APPROXIMATE, text, pos + before.length + gap[0].length);
     const skip = before.length + gap[0].length + (approxAfter ? approxAfter[0].length : 0);
-    clock = at(CLOCK, text, pos + skip);
+    clock = at(CLOCK, text, pos + skip) ?? (before.date && !before.yearless && gap[0].trim() === '' && gap[0] !== '' ? at(COMPACT_CLOCK, text, pos + skip) : null);
     if (clock) {
       if (before.invalid) return undefined;
       eventDate = before.date;
@@ -171,7 +176,7 @@ export function readLeadingTime(span: Span, date?: string, order?: DateOrder): {
   const readZone = () => {
     const z = ZONE_AFTER.exec(text.slice(pos, pos + 48));
     if (!z) return;
-    const parsed = parseZone(z[1] ?? z[2]!, 'event', eventDate ?? date);
+    const parsed = parseZone(z[1] ?? z[2] ?? z[3]!, 'event', eventDate ?? date);
     if (!parsed) return;
     zone = parsed;
     pos += z[0].length;
@@ -180,13 +185,25 @@ export function readLeadingTime(span: Span, date?: string, order?: DateOrder): {
   readZone();
   if (eventDate === undefined && numeric === undefined) {
     const gap = at(DATE_AFTER, text, pos);
-    const after = gap ? readDate(text, pos + gap[0].length, contextYear, order, true) : undefined;
-    if (gap && after) {
+    let after = gap ? readDate(text, pos + gap[0].length, contextYear, order, true) : undefined;
+    let skipped = gap ? gap[0].length : 0;
+    let closing = 0;
+    const paren = after ? null : at(DATE_IN_PARENS_AFTER, text, pos);
+    if (paren) {
+      const inner = readDate(text, pos + paren[0].length, contextYear, order, false);
+      const close = inner ? at(PAREN_CLOSE, text, pos + paren[0].length + inner.length) : null;
+      if (inner && close) {
+        after = inner;
+        skipped = paren[0].length;
+        closing = close[0].length;
+      }
+    }
+    if (after) {
       if (after.invalid) return undefined;
       eventDate = after.date;
       numeric = after.numeric;
       yearless = after.yearless === true;
-      pos += gap[0].length + after.length;
+      pos += skipped + after.length + closing;
       end = pos;
       if (zone?.iana && eventDate) zone = parseZone(zone.name, 'event', eventDate) ?? zone;
     }

@@ -8,7 +8,7 @@ import type { Span } from '../../text';
 import { readStatedMetric } from '../metrics';
 import type { ParseContext } from '../context';
 import { spanOf } from '../context';
-import { dateLine, setDate } from './dates';
+import { dateInHeading, dateLine, setDate } from './dates';
 import { withDayShift } from './list';
 import type { TimelineDraft } from './index';
 import type { RawTime } from './leading-time';
@@ -53,9 +53,9 @@ export function readTimelineParagraph(ctx: ParseContext, p: Paragraph, draft: Ti
       flush();
       continue;
     }
-    // A line may give both: `All times in PST, on February 5th 2019`.
-    const d = line.text.length < 48 ? dateLine(line, ctx.dates.current ?? ctx.dates.incident, ctx.dates.order) : undefined;
-    const zone = line.text.length < 80 ? zoneInText(line.text, 'section-text', d ?? ctx.dates.incident) : undefined;
+    // A zone statement may name the day too: `All times in PST, on February 5th 2019`.
+    const zone = line.text.length < 80 ? zoneInText(line.text, 'section-text', ctx.dates.incident) : undefined;
+    const d = zone ? dateInHeading(line.text, ctx.dates.order) : line.text.length < 48 ? dateLine(line, ctx.dates.current ?? ctx.dates.incident, ctx.dates.order) : undefined;
     if (d) {
       fill = undefined;
       flush();

@@ -74,6 +74,7 @@ export function resolveEvents(raws: readonly RawEvent[], ctx: ResolveContext): T
   for (const e of explicit) if (e.actor && e.actor.length >= 2) known.add(e.actor);
   const order = eventDateOrder(raws, ctx);
   const twelveHour = raws.some((r) => r.raw?.halfDay);
+  let carried: TimeZone | undefined;
   const reported = new Set<string>();
   // Dates read month first that the decided order reads day first, for the events after them.
   const reread = new Map<string, string>();
@@ -88,7 +89,9 @@ export function resolveEvents(raws: readonly RawEvent[], ctx: ResolveContext): T
     let time: EventTime | undefined;
     if (raw.raw) {
       const r = raw.raw;
-      const stated = r.zone ?? raw.tableZone ?? raw.localZone ?? ctx.headingZone ?? ctx.sectionZone ?? ctx.frontmatterZone ?? ctx.proseZone;
+      const stated = r.zone ?? raw.tableZone ?? raw.localZone ?? ctx.headingZone ?? ctx.sectionZone ?? ctx.frontmatterZone ?? carried ?? ctx.proseZone;
+      // `**April 4, 2023, 1:22 pm (UTC):**` then `**1:42 pm:**`: a zone written on an entry goes on to the next.
+      if (r.zone) carried = r.zone;
       const context = (raw.dateContext !== undefined ? reread.get(raw.dateContext) ?? raw.dateContext : undefined) ?? ctx.incidentDate;
       const read = order && r.numericDate && !certainOrder(r.numericDate)
         ? numericDate(r.numericDate, order, context !== undefined ? Number(context.slice(0, 4)) : undefined) ?? r.date

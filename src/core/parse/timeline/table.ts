@@ -67,6 +67,8 @@ export function readTimelineTable(ctx: ParseContext, table: Table, out: RawEvent
     const rs = spanOf(ctx, row);
     if (!rs) continue;
     const cells = rowCells(ctx.text, row);
+    // A row left by a stray `|` line holds nothing: not an event.
+    if (cells.every((c) => c.text.trim() === '')) continue;
     const rowDay = dayOf(cells);
     if (rowDay) ctx.dates.current = rowDay;
     if (isAttributeLine(rs.text)) continue;
