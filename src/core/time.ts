@@ -13,6 +13,8 @@ const ZONE_ABBREVIATIONS: Record<string, number> = {
 /** US zone names without standard/daylight: the offset depends on the date, as in their IANA zone. */
 const GENERIC_ZONES: Record<string, string> = {
   ET: 'America/New_York', CT: 'America/Chicago', MT: 'America/Denver', PT: 'America/Los_Angeles',
+  'EST/EDT': 'America/New_York', 'CST/CDT': 'America/Chicago', 'MST/MDT': 'America/Denver', 'PST/PDT': 'America/Los_Angeles',
+  'EDT/EST': 'America/New_York', 'CDT/CST': 'America/Chicago', 'MDT/MST': 'America/Denver', 'PDT/PST': 'America/Los_Angeles',
   EASTERN: 'America/New_York', CENTRAL: 'America/Chicago', MOUNTAIN: 'America/Denver', PACIFIC: 'America/Los_Angeles',
 };
 
@@ -40,7 +42,7 @@ const CITY_NAMES = Object.keys(CITY_ZONES).sort((a, b) => b.length - a.length)
   .map((c) => c.split(' ').map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join(' '));
 
 /** Source fragment matching a zone written after a time or in a sentence. */
-export const ZONE_PATTERN = String.raw`(?:(?:UTC|GMT)?\s?[+\u2212-]\d{1,2}(?::?\d{2})?|Z|UTC|GMT|[A-Z]{2,4}T|CET|MSK|IST|SGT|HKT|JST|KST|HST|[ECMP]T|[A-Z][a-z]{1,20}\/[A-Za-z_]{2,30}(?:\/[A-Za-z_]{2,30})?|(?:${CITY_NAMES.join('|')}) [Tt]ime)`;
+export const ZONE_PATTERN = String.raw`(?:[ECMP][SD]T\/[ECMP][SD]T|(?:UTC|GMT)?\s?[+\u2212-]\d{1,2}(?::?\d{2})?|Z|UTC|GMT|[A-Z]{2,4}T|CET|MSK|IST|SGT|HKT|JST|KST|HST|[ECMP]T|[A-Z][a-z]{1,20}\/[A-Za-z_]{2,30}(?:\/[A-Za-z_]{2,30})?|(?:${CITY_NAMES.join('|')}) [Tt]ime)`;
 
 /**
  * Reads a zone as written (`UTC`, `Z`, `+02:00`, `UTC-7`, `PDT`, `ET`, `Europe/Berlin`,
@@ -170,6 +172,9 @@ export function parseDate(raw: string, order?: DateOrder, year?: number): string
   const s = raw.trim().replace(/^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+/i, '');
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s);
   if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]));
+  // `2025-DEC-5`, `2025-Feb-07`
+  m = /^(\d{4})-([A-Za-z]{3,4})-(\d{1,2})$/.exec(s);
+  if (m) return checked(Number(m[1]), monthNumber(m[2]!), Number(m[3]));
   m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$/.exec(s);
   if (m) return checked(m[3] !== undefined ? Number(m[3]) : year, monthNumber(m[1]!), Number(m[2]));
   m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?(?:,?\s+(\d{4}))?$/.exec(s);

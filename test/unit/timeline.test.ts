@@ -39,7 +39,7 @@ describe('timestamps at the start of a timeline line', () => {
     assert.equal(at('12:10 am x')!.time.hour, 0);
   });
   it('does not read times out of other text', () => {
-    for (const line of ['Time to detect: 2 minutes', '14:23abc', '25:00 too late', '14:75 no', 'v1.2:3', '25:00 PM', '2024-03-17 1500 requests failed', '2024-03-17 2500: text', '2025-02-30 10:00 bad date']) {
+    for (const line of ['Time to detect: 2 minutes', '14:23abc', '25:00 too late', '14:75 no', 'v1.2:3', '25:00 PM', '2024-03-17 1500 requests failed', '2024-03-17 2500: text', '1500 requests failed', '2000 users: text', '2025-02-30 10:00 bad date']) {
       assert.equal(at(line), undefined, line);
     }
   });
@@ -201,6 +201,9 @@ describe('timestamp shapes, resolved to ISO', () => {
     ['2024-03-16 1625: text', '2024-03-16T16:25:00', 'text'],
     ['**22:30 UTC (Mar 16)** - text', '2024-03-16T22:30:00Z', 'text'],
     ['7:09 AM Eastern: text', '2024-03-17T07:09:00-04:00', 'text'],
+    ['1936 UTC: text', '2024-03-17T19:36:00Z', 'text'],
+    ['Mar 16 1924 UTC: text', '2024-03-16T19:24:00Z', 'text'],
+    ['10:00 PST/PDT text', '2024-03-17T10:00:00-07:00', 'text'],
     ['2024-03-17 21:40 text', '2024-03-17T21:40:00', 'text'],
     ['17-03-2024 21:40 text', '2024-03-17T21:40:00', 'text'],
     ['03/17/2024 9:40 PM text', '2024-03-17T21:40:00', 'text'],

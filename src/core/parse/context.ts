@@ -19,6 +19,11 @@ export interface ParseContext {
     shift?: { from: string; to: string } | undefined;
     /** How the document writes numeric dates (`29-09-2021`: day first), when its dates decide it. */
     order: DateOrder | undefined;
+    /**
+     * The day the timeline says its events are on unless noted (`Unless otherwise noted all events
+     * happened on 2019-10-21`): an entry that names another day does not change it for the next ones.
+     */
+    fixed?: string | undefined;
   };
   /** Zones stated around the timeline: its heading, its first table with a zone, a sentence in it. */
   readonly zones: {

@@ -12,7 +12,7 @@ import { dateOfEpochDay, epochDay, numericDate, numericDatesIn, parseDate } from
  */
 export function dateInHeading(text: string, order?: DateOrder): string | undefined {
   const plain = plainInline(text).replace(/`/g, '');
-  const iso = /\b(\d{4}-\d{2}-\d{2})\b/.exec(plain);
+  const iso = /\b(\d{4}-\d{2}-\d{2}|\d{4}-[A-Za-z]{3}-\d{1,2})\b/.exec(plain);
   if (iso) return parseDate(iso[1]!);
   const words = /\b((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})|(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}))\b/.exec(plain);
   if (words) return parseDate(words[1]!);

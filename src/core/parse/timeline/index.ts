@@ -100,10 +100,20 @@ export function readTimelineBlock(ctx: ParseContext, node: RootContent, draft: T
 
 /** A bold label alone in its paragraph (`**Root causes:**`, `**Notes**:`) that is not a date or time. */
 const LABEL = /^(?:\*\*|__)[^*_\n]{1,60}?(?::(?:\*\*|__)|(?:\*\*|__):)\s*$/;
+/** A lead-in that introduces the timeline itself (`Sequence of events:`): its list is the events. */
+const TIMELINE_LEAD_IN = /\b(?:timeline|events?|sequence|chronolog\w*|times?|utc|gmt)\b/i;
 
+/**
+ * A bold label or a lead-in sentence ending with a colon, not about the timeline itself and
+ * without a time: the untimed list after it is the detail of what came before, not events.
+ */
 function isLabel(ctx: ParseContext, p: Paragraph): boolean {
   const s = spanOf(ctx, p);
-  return s !== undefined && LABEL.test(s.text) && !/\d/.test(s.text);
+  if (!s || /\d/.test(s.text) || TIMELINE_LEAD_IN.test(s.text)) return false;
+  // A sentence of three words or more that leads into a list (`The change lands with a test that:`).
+  const lastLine = s.text.slice(s.text.lastIndexOf('\n') + 1).trim();
+  const leadIn = lastLine.endsWith(':') && lastLine.split(/\s+/).length >= 3;
+  return leadIn || LABEL.test(s.text);
 }
 
 /** Whether any item of a list starts with a time. */

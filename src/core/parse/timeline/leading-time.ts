@@ -31,13 +31,14 @@ const APPROXIMATE = /(?:~|\u00b1|\u2248|approx(?:\.|imately)?|ca\.|circa)\s{0,3}
 const WEEKDAY = /(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s{1,3}/iy;
 const ISO_DATE = /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/y;
 const NUMERIC_DATE = /(\d{1,2})([-/.])(\d{1,2})(?:[-/.](\d{4}))?(?![\d:])/y;
-const MONTH_DAY = /([A-Za-z]{3,9})\.?\s{1,3}(\d{1,2})(?:(?:st|nd|rd|th)(?![\dA-Za-z])|(?![\d:A-Za-z]))(?:,?\s{1,3}(\d{4})(?![\d:]))?/y;
-const DAY_MONTH = /(\d{1,2})(?:st|nd|rd|th)?\s{1,3}([A-Za-z]{3,9})(?![A-Za-z])\.?(?:,?\s{1,3}(\d{4})(?![\d:]))?/y;
+const MONTH_DAY = /([A-Za-z]{3,9})\.?\s{1,3}(\d{1,2})(?:(?:st|nd|rd|th)(?![\dA-Za-z])|(?![\d:A-Za-z]))(?:,?\s{1,3}((?:19|20)\d{2})(?![\d:]|\s(?:UTC|GMT|[A-Z]{1,3}[SD]?T)\b))?/y;
+const DAY_MONTH = /(\d{1,2})(?:st|nd|rd|th)?\s{1,3}([A-Za-z]{3,9})(?![A-Za-z])\.?(?:,?\s{1,3}((?:19|20)\d{2})(?![\d:]|\s(?:UTC|GMT|[A-Z]{1,3}[SD]?T)\b))?/y;
 /** Between a date and its time: `T`, a space, `, `, ` @ `, ` at `, `/` (`2023-01-04/11:34`), ` - ` (`24-10-2024 - 08:15`). */
 const DATE_TIME_GAP = /(?:T|\/|\s[-\u2013]\s|\s{0,3}(?:,|@|at(?= ))?\s{0,3})/y;
 const CLOCK = /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?/y;
 /** `1625` right after a full date (`2022-02-02 1625: text`): a time written without its colon. */
 const COMPACT_CLOCK = /([01]\d|2[0-3])([0-5]\d)()(?=:\s|\s?[-\u2013\u2014|]\s|\s(?:UTC|GMT|Z)\b|Z\b)/y;
+const COMPACT_CLOCK_ZONED = /([01]\d|2[0-3])([0-5]\d)()(?=\s(?:UTC|GMT|[A-Z]{1,3}[SD]?T)\b|Z\b)/y;
 const AM_PM = /\s?([AaPp])\.?[Mm]\.?(?![A-Za-z])/y;
 const ISH = /ish(?![A-Za-z])/y;
 const DATE_AFTER = /,?\s{1,3}(?:on\s{1,3})?/y;
@@ -131,7 +132,7 @@ export function readLeadingTime(span: Span, date?: string, order?: DateOrder): {
     // `04-03-2026 ~14:18`: the approximation may follow the date.
     const approxAfter = approx ? null : at(APPROXIMATE, text, pos + before.length + gap[0].length);
     const skip = before.length + gap[0].length + (approxAfter ? approxAfter[0].length : 0);
-    clock = at(CLOCK, text, pos + skip) ?? (before.date && !before.yearless && gap[0].trim() === '' && gap[0] !== '' ? at(COMPACT_CLOCK, text, pos + skip) : null);
+    clock = at(CLOCK, text, pos + skip) ?? (before.date && gap[0].trim() === '' && gap[0] !== '' ? at(COMPACT_CLOCK, text, pos + skip) : null);
     if (clock) {
       if (before.invalid) return undefined;
       eventDate = before.date;
@@ -141,7 +142,8 @@ export function readLeadingTime(span: Span, date?: string, order?: DateOrder): {
       if (approxAfter) approxLate = true;
     }
   }
-  clock ??= at(CLOCK, text, pos);
+  // `1936 UTC: text`: a time without its colon counts at the start of a line only with a zone after it.
+  clock ??= at(CLOCK, text, pos) ?? at(COMPACT_CLOCK_ZONED, text, pos);
   if (!clock) return undefined;
   let hour = Number(clock[1]);
   const minute = Number(clock[2]);

@@ -28,6 +28,7 @@ export function readTimelineParagraph(ctx: ParseContext, p: Paragraph, draft: Ti
   if (!s) return;
   const pending = draft.pending;
   draft.pending = undefined;
+  if (readDefaultDay(ctx, s.text)) return;
   let current: { lead: Span; time: RawTime; extra: Span[]; start: number; end: number } | undefined;
   const flush = () => {
     if (!current) return;
@@ -82,4 +83,23 @@ export function readTimelineParagraph(ctx: ParseContext, p: Paragraph, draft: Ti
     }
   }
   flush();
+}
+
+/** `Unless otherwise noted all events happened on 2019-10-21`, `All events are on June 3 unless stated`. */
+const DEFAULT_DAY = /\bunless (?:otherwise )?(?:noted|stated|specified|mentioned)\b|\ball (?:events|entries)\b[^.\n]{0,30}\b(?:on|happened on|occurred on|took place on)\s/i;
+
+/**
+ * A paragraph that states the day of every entry unless noted (and often the zone): sets that day
+ * for the whole timeline, so an entry dated the day before does not move the date in force.
+ */
+function readDefaultDay(ctx: ParseContext, text: string): boolean {
+  if (text.length > 300 || !DEFAULT_DAY.test(text)) return false;
+  const flat = text.replace(/\s+/g, ' ');
+  const d = dateInHeading(flat, ctx.dates.order);
+  if (!d) return false;
+  setDate(ctx, d);
+  ctx.dates.fixed = d;
+  const zone = zoneInText(flat, 'section-text', d);
+  if (zone) ctx.zones.section ??= zone;
+  return true;
 }

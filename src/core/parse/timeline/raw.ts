@@ -36,7 +36,7 @@ export function pushEvent(
     tableZone?: TimeZone | undefined; actor?: string | undefined; day?: string | undefined;
   },
 ): void {
-  if (event.time?.date) ctx.dates.current = event.time.date;
+  if (event.time?.date && !ctx.dates.fixed) ctx.dates.current = event.time.date;
   const trimmed = trimSpan(event.whole);
   const range = ctx.index.range(trimmed.offset, trimmed.offset + trimmed.text.length);
   out.push({
