@@ -27,6 +27,8 @@ table('detection is an alert, a page, a report or a problem noticed', [
   ['customer reports', 'detected'],
   ['Partners report failed TLS handshakes', 'detected'],
   ['First reports of users seeing 404 errors arrive', 'detected'],
+  ['First report', 'detected'],
+  ['Bob reports on the channel: first report that 503 responses are being served', 'detected'],
   ['The outage is reported on Slack by a contributor', 'detected'],
   ['A ticket is opened about users whose servers time out', 'detected'],
   ['Operators respond to alarms and start troubleshooting', 'detected'],
@@ -47,6 +49,8 @@ table('a system detecting something that is not a problem is no detection', [
   ['Adds monitoring to detect failures earlier', undefined],
   ['Support ticket opened with the hosting vendor', undefined],
   ['Keep monitoring, no action', undefined],
+  ['No alerting configured for 429 errors, requiring customer reports', undefined],
+  ['Admins post an initial report to the blog', undefined],
 ]);
 
 table('an action that did not take effect is no mitigation', [
@@ -67,6 +71,7 @@ table('an action that did not take effect is no mitigation', [
   ['The pool almost recovered by the end of the day', undefined],
   ['Determines why an older job reverted the branch protection', undefined],
   ['Cache node 3 restarts and drops its keys', undefined],
+  ['A pipeline run unexpectedly reverts the infrastructure changes', undefined],
 ]);
 
 table('an action that took effect is a mitigation', [

@@ -94,7 +94,7 @@ interface Cue {
 }
 
 /** A problem the incident is about, for detection verbs and reports that need one. */
-const PROBLEM = /\b(?:errors?|erroring|fail(?:s|ed|ing|ures?)?(?! ?over\b)|outages?|downtime|down|issues?|problems?|stall(?:s|ed|ing)?|stuck|hang(?:s|ing)?|hung|frozen|latency|slow(?:ness|down|er)?|timeouts?|timing out|timed out|anomal\w{0,10}|spikes?|spiked|spiking|dips?|dropp(?:ed|ing)|drops? in|degrad\w{0,10}|broken|block(?:s|ed|ing)|crash\w{0,20}|unavailable|unreachable|unresponsive|unhealthy|oom\w{0,10}|out of memory|no space|disk (?:is )?full|full disk|missing|exhaust\w{0,10}|leak\w{0,10}|lag|backlog|wrong|amiss|5\d\ds|5xxs?|http 5\d\d)\b|\bsomething (?:\S{1,20} )?(?:up|off)\b|\bnot (?:working|responding|loading|moving|synced|syncing|progressing|processed|processing|reachable|accessible|available|starting|running|launching|updating|being \w{1,20})\b|\b(?:cannot|can't|can not|could not|couldn't|unable to) (?:access|reach|connect|log ?in|load|start|launch|open|use|sign in)\b|\bhas(?:n't| not) (?:moved|progressed|updated|changed)\b/;
+const PROBLEM = /\b(?:errors?|erroring|fail(?:s|ed|ing|ures?)?(?! ?over\b)|outages?|downtime|down|issues?|problems?|stall(?:s|ed|ing)?|stuck|hang(?:s|ing)?|hung|frozen|latency|slow(?:ness|down|er)?|timeouts?|timing out|timed out|anomal\w{0,10}|spikes?|spiked|spiking|dips?|dropp(?:ed|ing)|drops? in|degrad\w{0,10}|broken|block(?:s|ed|ing)|crash\w{0,20}|unavailable|unreachable|unresponsive|unhealthy|oom\w{0,10}|out of memory|no space|disk (?:is )?full|full disk|missing|exhaust\w{0,10}|leak\w{0,10}|lag|backlog|wrong|amiss|5\d\ds|5xxs?|http 5\d\d|5\d\d (?:errors?|responses?|status(?:es)?|codes?))\b|\bsomething (?:\S{1,20} )?(?:up|off)\b|\bnot (?:working|responding|loading|moving|synced|syncing|progressing|processed|processing|reachable|accessible|available|starting|running|launching|updating|being \w{1,20})\b|\b(?:cannot|can't|can not|could not|couldn't|unable to) (?:access|reach|connect|log ?in|load|start|launch|open|use|sign in)\b|\bhas(?:n't| not) (?:moved|progressed|updated|changed)\b/;
 
 /** Who reports a problem from outside the team, for a ticket that needs a reporter. */
 const REPORTER = /\b(?:customers?|users?|user's|clients?|partners?|support)\b/;
@@ -144,7 +144,9 @@ const CUES: Readonly<Record<MilestoneKind, readonly Cue[]>> = {
     { re: /\bpaged\b|\bpages (?:the |an? |our )?(?:on-?call|oncall|primary|secondary|engineers?|sre|team|responders?|incident commander)\b|\b(?:alerts?|alarms?|alerting|alertmanager|pagerduty|opsgenie|monitoring)(?: \S{1,40}){0,2}? pages\b/g },
     { re: /\balert(?:s|ed|ing) (?:the |an? |our )?(?:on-?call|oncall|primary|secondary|engineers?|sre|team|us|responders?|ops|operators?)\b|\b(?:is|was|were|are|been|gets?|got) alerted\b/g },
     { re: /\b(?:customers?|users?|clients?|partners?|merchants?|tenants?)\b(?: \S{1,40}){0,2}? (?:report|reports|reported|reporting|complain\w{0,4}|contact(?:s|ed)?|reach(?:es|ed)? out|open(?:s|ed)? (?:a |an )?(?:support )?ticket)\b/g },
-    { re: /\breported by\b|\b(?:first|initial|incoming|another|early|earliest|multiple|several|more|new) (?:\S{1,40} )?reports?\b/g },
+    { re: /\breported by\b|^(?:the )?(?:first|initial) reports?$/g },
+    // "First reports of users seeing errors", but not "admins post an initial report to the blog".
+    { re: /\b(?:first|initial|incoming|another|early|earliest|multiple|several|more|new) (?:\S{1,40} )?reports?\b/g, needs: [PROBLEM, REPORTER] },
     { re: /\b(?<!incident |post-?mortem |status |final |detailed |written |rca |cause )report(?:s|ed|ing)?\b/g, needs: [PROBLEM] },
     { re: /\b(?:support )?tickets?\b(?: \S{1,40}){0,4}? (?:is |was |gets |got )?(?:opened|filed|raised|submitted|received|comes in|came in|arrives|arrived)\b(?! with\b)/g, needs: [PROBLEM, REPORTER] },
     { re: /\b(?:detect(?:s|ed)?|notic(?:e|es|ed|ing)|spot(?:s|ted)|discover(?:s|ed)|observ(?:e|es|ed)|reali[sz](?:e|es|ed))\b/g, needs: [PROBLEM] },
@@ -173,8 +175,14 @@ const CLAUSE_BREAK = /[,;:()\u2014\u2013]| - | and | but | then | while | so /g;
 const NEGATED = /\b(?:not|never|no|nobody|nothing|without|nor)\b|n't\b/;
 /** Purpose right before a cue: "to roll back", "in order to restore". */
 const PURPOSE = /\bto (?:[a-z]{1,20}ly )?$/;
-/** Intent, an attempt, a start or a condition before an action: it has not happened yet. */
-const NOT_YET = /\b(?:attempt\w{0,3}|tr(?:y|ies|ied|ying)|decid\w{1,3}|plan(?:s|ned|ning)?|propos\w{1,3}|suggest\w{0,3}|consider\w{0,3}|discuss\w{0,3}|want\w{0,2}|would|will|shall|going to|about to|prepar\w{1,3}|draft\w{0,3}|initiat\w{1,3}|begin\w{0,4}|began|start(?:s|ed|ing)?|kick(?:s|ed)? off|ready to|need(?:s|ed)? to|should|must|could|may|might|almost|nearly|partially|await\w{0,3}|waiting|wait(?:s|ed)? for|ask(?:s|ed)?|request\w{0,3}|why|whether|if|once|until)\b|\b(?:creat|open|submit|rais|fil)\w{0,3} (?:a |an |the )?(?:pr|pull request|merge request|mr|change|patch|diff|ticket)\b/;
+/** A sentence that opens by denying: "No alerting configured for 429s, requiring customer reports". */
+const DENIED = /^(?:no|none|never|without)\b/;
+/**
+ * Intent, an attempt, a start or a condition before an action: it has not happened yet. An
+ * unintended action ("a pipeline unexpectedly reverts the changes") is part of the problem, not its
+ * mitigation.
+ */
+const NOT_YET = /\b(?:attempt\w{0,3}|tr(?:y|ies|ied|ying)|decid\w{1,3}|plan(?:s|ned|ning)?|propos\w{1,3}|suggest\w{0,3}|consider\w{0,3}|discuss\w{0,3}|want\w{0,2}|would|will|shall|going to|about to|prepar\w{1,3}|draft\w{0,3}|initiat\w{1,3}|begin\w{0,4}|began|start(?:s|ed|ing)?|kick(?:s|ed)? off|ready to|need(?:s|ed)? to|should|must|could|may|might|almost|nearly|partially|await\w{0,3}|waiting|wait(?:s|ed)? for|ask(?:s|ed)?|request\w{0,3}|why|whether|if|once|until)\b|\b(?:creat|open|submit|rais|fil)\w{0,3} (?:a |an |the )?(?:pr|pull request|merge request|mr|change|patch|diff|ticket)\b|\b(?:unexpectedly|ungracefully|accidentally|inadvertently|mistakenly|erroneously|unintentionally)\b/;
 /** Inside an action's own words: "is not resolved", "a fix is being deployed", "to be closed". */
 const NOT_DONE = /\b(?:not|never|being|to be)\b|n't\b/;
 /** Right after an action, in its clause: it is only starting or waiting ("revert begins", "rollback PR opened"). */
@@ -212,7 +220,7 @@ function clauseRest(sentence: string, index: number): string {
 
 /** Whether a sentence says what a cue says: some occurrence of it that nothing around cancels. */
 function says(sentence: string, cue: Cue): boolean {
-  if (cue.needs && !cue.needs.some((re) => re.test(sentence))) return false;
+  if (DENIED.test(sentence) || (cue.needs && !cue.needs.some((re) => re.test(sentence)))) return false;
   for (const m of sentence.matchAll(cue.re)) {
     const before = sentence.slice(clauseStart(sentence, m.index), m.index);
     if (NEGATED.test(before) || PURPOSE.test(before)) continue;
