@@ -1,5 +1,5 @@
 import type { MetricName, Postmortem } from '../core';
-import { formatMinutes, metricLabel } from '../core';
+import { METRIC_NAMES, describeReading, formatMinutes, metricLabel, metricsJson } from '../core';
 
 /** The `timeline --format json` document for one file. */
 export function timelineJson(file: string, pm: Postmortem) {
@@ -17,6 +17,9 @@ export function timelineJson(file: string, pm: Postmortem) {
       kind: e.kind ?? null,
     })),
     statedMetrics: pm.statedMetrics.map((m) => ({ line: m.range.start.line, metric: m.metric, label: m.label, text: m.text, minutes: m.minutes ?? null })),
+    // Each metric by its definition, with the points it is measured between; `computedMetrics`
+    // keeps every reading a stated figure may follow.
+    metrics: metricsJson(pm.computedMetrics),
     computedMetrics: pm.computedMetrics.readings.map((r) => ({
       start: r.start,
       startLine: r.from.line,
@@ -44,6 +47,15 @@ export function timelineText(file: string, pm: Postmortem): string {
   if (pm.statedMetrics.length > 0) {
     lines.push('  stated:');
     for (const m of pm.statedMetrics) lines.push(`    ${metricLabel(m.metric, true)}: ${m.minutes !== undefined ? formatMinutes(m.minutes) : `? (${m.text})`}  (line ${m.range.start.line})`);
+  }
+  const defined = METRIC_NAMES.filter((n) => pm.computedMetrics.metrics[n]);
+  if (defined.length > 0) {
+    lines.push('  metrics:');
+    const width = Math.max(...defined.map((n) => metricLabel(n, true).length));
+    for (const n of defined) {
+      const m = pm.computedMetrics.metrics[n]!;
+      lines.push(`    ${metricLabel(n, true).padEnd(width)}  ${formatMinutes(m.minutes).padEnd(10)}  ${describeReading(m)}  (lines ${m.from.line}–${m.to.line})`);
+    }
   }
   for (const r of pm.computedMetrics.readings) {
     const parts = (Object.entries(r.metrics) as Array<[MetricName, { minutes: number }]>).map(([n, m]) => `${metricLabel(n, true)} ${formatMinutes(m.minutes)}`);

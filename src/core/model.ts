@@ -140,8 +140,11 @@ export interface StatedMetric {
   valueRange: Range;
 }
 
-/** Where a team starts the clock: the first event, the trigger, the start of impact, or the declaration of the incident. */
-export type StartPoint = 'first-event' | 'trigger' | 'impact' | 'declared';
+/**
+ * Where a metric's clock starts: the first event, the trigger, the start of impact, the declaration
+ * of the incident, or its detection (the alert or page, where time to acknowledge starts).
+ */
+export type StartPoint = 'first-event' | 'trigger' | 'impact' | 'declared' | 'detected';
 
 export interface MilestoneRef {
   kind: MilestoneKind | 'first-event' | 'last-event' | 'impact-end' | 'declared';
@@ -150,6 +153,7 @@ export interface MilestoneRef {
   minutes: number;
 }
 
+/** A metric measured between two named points: `from.kind` is its start point, `to.kind` its end. */
 export interface ComputedMetric {
   minutes: number;
   from: MilestoneRef;
@@ -169,6 +173,13 @@ export interface ComputedMetrics {
    * (the last mitigation before resolution).
    */
   milestones: Partial<Record<MilestoneKind | 'impact-end' | 'declared', MilestoneRef>>;
+  /**
+   * Each metric by its industry definition: from the most fitting start point the timeline has
+   * (time to detect from the start of impact, time to acknowledge from the detection…), to its end.
+   * What the panel and the CLI show.
+   */
+  metrics: Partial<Record<MetricName, ComputedMetric>>;
+  /** Every defensible reading, one per start point: a stated figure may follow any of them. */
   readings: MetricReading[];
 }
 

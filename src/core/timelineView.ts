@@ -1,7 +1,7 @@
-import type { ActionItem, MetricName, MilestoneKind, Postmortem, StartPoint } from './model';
-import { fitsTimeline, lastEventRef, metricCandidates } from './metrics';
+import type { ActionItem, ComputedMetrics, MetricName, MilestoneKind, MilestoneRef, Postmortem, TimelineEvent } from './model';
+import { agrees, fitsTimeline, lastEventRef, metricCandidates } from './metrics';
 import { epochDay, formatMinutes } from './time';
-import { METRIC_NAMES, endLabel, metricLabel, startLabel } from './vocabulary/metrics';
+import { METRIC_NAMES, describeReading, metricLabel } from './vocabulary/metrics';
 import { isPlaceholderOwner } from './vocabulary/placeholders';
 
 /** One event as the panel draws it. All text is plain text, to be rendered as text. */
@@ -13,12 +13,18 @@ export interface ViewEvent {
   date: string | undefined;
   text: string;
   actor: string | undefined;
+  /** What the event's wording says it is (colours its dot). */
   kind: MilestoneKind | undefined;
+  /**
+   * The milestone this event is, when it is one: the earliest event of its kind. Only it carries the
+   * badge, so a second alert does not show a second DETECTED.
+   */
+  milestone: MilestoneKind | undefined;
   /** Position on the axis in layout units (minutes, with long gaps compressed); undefined without a time. */
   y: number | undefined;
   /** Earlier than the event before it. */
   outOfOrder: boolean;
-  /** Inside the impact window (from the start of impact to its end). */
+  /** Inside the impact window: from the start of impact (else the trigger, else the first event) to the end of impact or resolution. */
   inImpact: boolean;
 }
 
@@ -35,9 +41,16 @@ export interface ViewMetric {
   label: string;
   minutes: number | undefined;
   display: string;
-  /** What the figure is measured from and to, in words. */
+  /** What the figure is measured from and to, in words: `start of impact 14:02 → detection 14:14`. */
   basis: string;
-  stated: { text: string; minutes: number | undefined; line: number } | undefined;
+  /** The points it is measured between, to jump to. */
+  from: MilestoneRef | undefined;
+  to: MilestoneRef | undefined;
+  /**
+   * The figure the document states, and the reading of the timeline it follows when that is not
+   * the one shown (a team measuring time to mitigate from the deploy, say).
+   */
+  stated: { text: string; minutes: number | undefined; line: number; follows: string | undefined } | undefined;
   /** The stated figure fits none of the readings of the timeline. */
   disagrees: boolean;
 }
@@ -65,7 +78,6 @@ export interface TimelineViewModel {
   /** Axis length in layout units. */
   span: number;
   impact: { from: number; to: number } | undefined;
-  start: { point: StartPoint; label: string } | undefined;
   metrics: ViewMetric[];
   actions: ActionSummary;
   problems: string[];
@@ -95,11 +107,11 @@ export function timelineViewModel(pm: Postmortem, today: string): TimelineViewMo
   let y = 0;
   let prev: (typeof events)[number] | undefined;
   let prevDay: number | undefined;
-  const milestones = pm.computedMetrics.milestones;
-  const impactStart = milestones.impact ?? milestones.trigger ?? (timed[0] ? { minutes: timed[0].time!.minutes } : undefined);
-  const impactEnd = milestones['impact-end'] ?? milestones.resolved;
+  const impactSpan = impactWindow(pm.computedMetrics, timed[0]);
+  const badges = milestoneEvents(pm.computedMetrics, events);
   for (const e of events) {
     const t = e.time;
+    const point = pointOf(e);
     let outOfOrder = false;
     if (t) {
       if (prev?.time) {
@@ -122,30 +134,35 @@ export function timelineViewModel(pm: Postmortem, today: string): TimelineViewMo
       text: e.text,
       actor: e.actor,
       kind: e.kind,
+      milestone: badges.get(e),
       y: t ? y : undefined,
       outOfOrder,
-      inImpact: !!(t && impactStart && impactEnd && t.minutes >= impactStart.minutes && t.minutes <= impactEnd.minutes),
+      inImpact: !!(point && impactSpan && atOrAfter(point, impactSpan.from) && atOrAfter(impactSpan.to, point)),
     });
   }
   const inside = view.map((v, i) => (v.inImpact ? i : -1)).filter((i) => i >= 0);
   const impact = inside.length ? { from: inside[0]!, to: inside[inside.length - 1]! } : undefined;
 
-  // Metric cards: from the most specific start point the timeline has.
-  const readings = pm.computedMetrics.readings;
-  const reading = readings.find((r) => r.start === 'impact') ?? readings.find((r) => r.start === 'declared') ?? readings[0];
+  // Metric cards: each metric by its definition, named by what it is measured between.
   const last = lastEventRef(events);
   const metrics: ViewMetric[] = METRIC_NAMES.map((metric) => {
-    const computed = reading?.metrics[metric];
+    const computed = pm.computedMetrics.metrics[metric];
     const stated = pm.statedMetrics.find((s) => s.metric === metric);
     const candidates = metricCandidates(pm.computedMetrics, last, metric);
     const disagrees = stated?.minutes !== undefined && !fitsTimeline(candidates, stated.minutes);
+    const basis = computed ? describeReading(computed) : undefined;
+    const fits = (m: { minutes: number }) => stated?.minutes !== undefined && agrees(m, stated.minutes);
+    const other = computed && !fits(computed) ? candidates.find(fits) : undefined;
+    const follows = other ? describeReading(other) : undefined;
     return {
       metric,
       label: metricLabel(metric),
       minutes: computed?.minutes,
       display: computed ? formatMinutes(computed.minutes) : '—',
-      basis: computed && reading ? `from ${startLabel(reading.start)} (line ${reading.from.line}) to ${endLabel(computed.to.kind)} (line ${computed.to.line})` : 'no milestone in the timeline',
-      stated: stated ? { text: stated.text, minutes: stated.minutes, line: stated.range.start.line } : undefined,
+      basis: basis ?? 'no milestone in the timeline',
+      from: computed?.from,
+      to: computed?.to,
+      stated: stated ? { text: stated.text, minutes: stated.minutes, line: stated.range.start.line, follows } : undefined,
       disagrees,
     };
   });
@@ -160,11 +177,42 @@ export function timelineViewModel(pm: Postmortem, today: string): TimelineViewMo
     dayChanges,
     span: y,
     impact,
-    start: reading ? { point: reading.start, label: startLabel(reading.start) } : undefined,
     metrics,
     actions: summarizeActions(pm.actionItems, today),
     problems: pm.problems.map((p) => `Line ${p.range.start.line}: ${p.message}`),
   };
+}
+
+/** A point on the timeline: its time, and its line to order points at the same time. */
+type Point = Pick<MilestoneRef, 'minutes' | 'line'>;
+
+const pointOf = (e: TimelineEvent): Point | undefined => (e.time ? { minutes: e.time.minutes, line: e.line } : undefined);
+
+/** Whether `a` is at or after `b`: later, or at the same time and not above it in the document. */
+function atOrAfter(a: Point, b: Point): boolean {
+  return a.minutes > b.minutes || (a.minutes === b.minutes && a.line >= b.line);
+}
+
+/**
+ * The impact window: from the start of impact to the end of impact (the last mitigation before
+ * resolution) or the resolution. Only a timeline without a start of impact starts it at the
+ * trigger, and one without either at the first event: the trigger is the cause, not the impact.
+ */
+function impactWindow(computed: ComputedMetrics, first: TimelineEvent | undefined): { from: Point; to: Point } | undefined {
+  const m = computed.milestones;
+  const from = m.impact ?? m.trigger ?? (first && pointOf(first));
+  const to = m['impact-end'] ?? m.resolved;
+  return from && to ? { from, to } : undefined;
+}
+
+/** The events that are milestones, each with its kind: the event each milestone was taken from. */
+function milestoneEvents(computed: ComputedMetrics, events: readonly TimelineEvent[]): Map<TimelineEvent, MilestoneKind> {
+  const out = new Map<TimelineEvent, MilestoneKind>();
+  for (const [kind, ref] of Object.entries(computed.milestones) as Array<[string, MilestoneRef]>) {
+    const e = events.find((x) => x.kind === kind && x.line === ref.line && x.time?.minutes === ref.minutes);
+    if (e) out.set(e, e.kind!);
+  }
+  return out;
 }
 
 function summarizeActions(items: readonly ActionItem[], today: string): ActionSummary {
@@ -216,7 +264,8 @@ const KIND_COLORS: Record<string, string> = {
 /** A self-contained SVG picture of the timeline for slides and documents (light colours, no scripts). */
 export function timelineSvg(vm: TimelineViewModel): string {
   const width = 960;
-  const top = 104;
+  const lines = vm.metrics.filter((m) => m.minutes !== undefined).length + (vm.zone ? 1 : 0);
+  const top = Math.max(104, 56 + lines * 17 + 30);
   const rowGap = 30;
   const ys = layoutEvents(vm, 4, rowGap).map((y) => y + top);
   const height = Math.max(top + 40, (ys[ys.length - 1] ?? top) + 40);
@@ -226,9 +275,9 @@ export function timelineSvg(vm: TimelineViewModel): string {
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="-apple-system, Segoe UI, Helvetica, Arial, sans-serif" font-size="13">`);
   parts.push(`<rect width="100%" height="100%" fill="#ffffff"/>`);
   parts.push(`<text x="24" y="34" font-size="18" font-weight="600" fill="#1f2328">${escapeXml(clip(vm.title ?? 'Incident timeline', 90))}</text>`);
-  const cards = vm.metrics.filter((m) => m.minutes !== undefined).map((m) => `${m.label}: ${m.display}`);
-  const subtitle = [cards.slice(0, 3).join('  ·  '), [...cards.slice(3), vm.zone ? `times in ${vm.zone}` : ''].filter(Boolean).join('  ·  ')];
-  subtitle.forEach((line, i) => parts.push(`<text x="24" y="${56 + i * 18}" fill="#59636e">${escapeXml(clip(line, 140))}</text>`));
+  // One line per metric, each saying what it is measured between.
+  const subtitle = [...vm.metrics.filter((m) => m.minutes !== undefined).map((m) => `${m.label}: ${m.display} — ${m.basis}`), vm.zone ? `Times in ${vm.zone}` : ''].filter(Boolean);
+  subtitle.forEach((line, i) => parts.push(`<text x="24" y="${56 + i * 17}" fill="#59636e">${escapeXml(clip(line, 140))}</text>`));
   if (vm.impact) {
     const y1 = ys[vm.impact.from]! - 10;
     const y2 = ys[vm.impact.to]! + 10;
@@ -249,8 +298,8 @@ export function timelineSvg(vm: TimelineViewModel): string {
     parts.push(`<text x="${axisX - 16}" y="${y + 4}" text-anchor="end" fill="#1f2328" font-variant-numeric="tabular-nums">${escapeXml(e.time ?? '--:--')}</text>`);
     parts.push(`<circle cx="${axisX}" cy="${y}" r="${e.kind ? 6 : 4}" fill="${color}"/>`);
     const actor = e.actor && !e.text.startsWith(e.actor) ? `${e.actor}: ` : '';
-    const label = `${e.kind ? `${e.kind.toUpperCase()} · ` : ''}${actor}${e.text}`;
-    parts.push(`<text x="${axisX + 16}" y="${y + 4}" fill="${e.kind ? color : '#1f2328'}"${e.kind ? ' font-weight="600"' : ''}>${escapeXml(clip(label, 110))}</text>`);
+    const label = `${e.milestone ? `${e.milestone.toUpperCase()} · ` : ''}${actor}${e.text}`;
+    parts.push(`<text x="${axisX + 16}" y="${y + 4}" fill="${e.milestone ? color : '#1f2328'}"${e.milestone ? ' font-weight="600"' : ''}>${escapeXml(clip(label, 110))}</text>`);
   });
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;

@@ -3,6 +3,7 @@
  * Nothing here imports 'vscode'.
  */
 import type { Postmortem } from '../core';
+import { metricsJson } from '../core';
 
 /** What "Show Timeline Model" returns: the same shape as `postmortem timeline --format json`, minus the file. */
 export function timelineSummary(model: Postmortem) {
@@ -11,6 +12,7 @@ export function timelineSummary(model: Postmortem) {
     timezone: model.timeline.zone?.name ?? null,
     events: model.timeline.events.map((e) => ({ line: e.line, time: e.time?.iso ?? null, text: e.text, actor: e.actor ?? null, kind: e.kind ?? null })),
     statedMetrics: model.statedMetrics.map((m) => ({ line: m.range.start.line, metric: m.metric, minutes: m.minutes ?? null })),
+    metrics: metricsJson(model.computedMetrics),
     computedMetrics: model.computedMetrics.readings.map((r) => ({
       start: r.start,
       metrics: Object.fromEntries(Object.entries(r.metrics).map(([k, v]) => [k, v.minutes])),

@@ -43,9 +43,12 @@ function metricCards(model: TimelineViewModel): HTMLElement {
   for (const m of model.metrics) {
     const card = el('div', `card${m.disagrees ? ' disagrees' : ''}${m.minutes === undefined ? ' missing' : ''}`);
     card.dataset.metric = m.metric;
-    card.append(el('div', 'card-label', m.label), el('div', 'card-value', m.display), el('div', 'card-basis', m.basis));
+    const basis = el('div', 'card-basis', m.basis);
+    if (m.from && m.to) basis.title = `Measured from line ${m.from.line} to line ${m.to.line}`;
+    card.append(el('div', 'card-label', m.label), el('div', 'card-value', m.display), basis);
     if (m.stated) {
-      const stated = el('div', 'card-stated', `${m.disagrees ? '⚠ ' : ''}stated: ${m.stated.text} (line ${m.stated.line})`);
+      const follows = m.stated.follows ? `, as ${m.stated.follows}` : '';
+      const stated = el('div', 'card-stated', `${m.disagrees ? '⚠ ' : ''}stated: ${m.stated.text} (line ${m.stated.line})${follows}`);
       if (m.disagrees) stated.title = 'The stated figure fits no reading of the timeline';
       card.append(stated);
     }
@@ -74,7 +77,8 @@ function eventRow(e: ViewEvent, index: number): HTMLElement {
   row.tabIndex = 0;
   row.dataset.line = String(e.line);
   row.dataset.index = String(index);
-  const kind = e.kind ? KIND_LABELS[e.kind] : undefined;
+  // Only the event a milestone was taken from carries its badge: one DETECTED, at the first detection.
+  const kind = e.milestone ? KIND_LABELS[e.milestone] : undefined;
   row.setAttribute('aria-label', `${e.time ?? 'no time'}${kind ? `, ${kind}` : ''}${e.actor ? `, ${e.actor}` : ''}: ${e.text}. Line ${e.line}.`);
   row.append(el('span', 'time', e.time ?? '--:--'), el('span', 'dot'));
   const body = el('span', 'body');
@@ -120,8 +124,7 @@ function render(msg: Extract<ToPanel, { type: 'update' }>): void {
   else {
     const head = el('header');
     head.append(el('h1', undefined, model.title ?? 'Untitled postmortem'));
-    const sub = [model.zone ? `Times in ${model.zone}` : 'No time zone stated', model.start ? `metrics from the ${model.start.label}` : undefined].filter(Boolean).join(' · ');
-    head.append(el('p', 'sub', sub));
+    head.append(el('p', 'sub', model.zone ? `Times in ${model.zone}` : 'No time zone stated'));
     const tools = el('div', 'tools');
     const copy = el('button', undefined, 'Copy as SVG');
     copy.addEventListener('click', () => vscode.postMessage({ type: 'copySvg' }));

@@ -36,6 +36,22 @@ describe('postmortem timeline', () => {
       ['totalDuration', 23], ['timeToDetect', 2], ['timeToMitigate', 21],
     ]);
   });
+  it('gives each metric by its definition, with the kind, line and time it runs from and to', async () => {
+    const json = JSON.parse((await cli('timeline', '--format', 'json', example)).out);
+    assert.deepEqual(json.metrics.timeToDetect, {
+      minutes: 2,
+      from: { kind: 'trigger', line: 23, iso: '2025-04-14T14:23:00Z' },
+      to: { kind: 'detected', line: 24, iso: '2025-04-14T14:25:00Z' },
+      reading: 'trigger 14:23 → detection 14:25',
+    });
+    assert.deepEqual(json.metrics.timeToAcknowledge.from, { kind: 'detected', line: 24, iso: '2025-04-14T14:25:00Z' });
+    assert.deepEqual(Object.keys(json.metrics), ['timeToDetect', 'timeToAcknowledge', 'timeToMitigate', 'timeToResolve', 'totalDuration']);
+  });
+  it('says in text which reading each metric is', async () => {
+    const r = await cli('timeline', example);
+    assert.match(r.out, /^ {4}time to detect +2 min +trigger 14:23 → detection 14:25 {2}\(lines 23–24\)$/m);
+    assert.match(r.out, /^ {4}time to acknowledge +6 min +detection 14:25 → acknowledgement 14:31 {2}\(lines 24–26\)$/m);
+  });
   it('prints readable text by default', async () => {
     const r = await cli('timeline', example);
     assert.equal(r.code, 0);
@@ -47,6 +63,7 @@ describe('postmortem timeline', () => {
     assert.equal(r.code, 0);
     assert.match(r.out, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     assert.match(r.out, />MITIGATED · Alice rolls back to v2\.4\.0</);
+    assert.match(r.out, />Time to detect: 2 min — trigger 14:23 → detection 14:25</);
   });
   it('prints an array for several files', async () => {
     const r = await cli('timeline', '--format=json', example, join(root, 'test/fixtures/table-timeline.md'));

@@ -17,12 +17,16 @@ describe('extension timeline: the summary "Show Timeline Model" returns', () => 
     assert.deepEqual([first.metrics.timeToDetect, first.metrics.timeToMitigate, first.metrics.totalDuration], [2, 21, 23]);
     assert.equal(summary.actionItems, 6);
   });
+  it('names where each metric runs from and to, as `timeline --format json` does', () => {
+    assert.deepEqual(summary.metrics.timeToDetect?.from, { kind: 'trigger', line: 23, iso: '2025-04-14T14:23:00Z' });
+    assert.equal(summary.metrics.timeToDetect?.reading, 'trigger 14:23 → detection 14:25');
+  });
   it('is plain JSON (what executeCommand hands back)', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(summary)), summary);
   });
   it('uses null, not undefined, for what a document lacks', () => {
     const empty = timelineSummary(parsePostmortem('Just text.\n'));
-    assert.deepEqual(empty, { title: null, timezone: null, events: [], statedMetrics: [], computedMetrics: empty.computedMetrics, actionItems: 0 });
+    assert.deepEqual(empty, { title: null, timezone: null, events: [], statedMetrics: [], metrics: {}, computedMetrics: empty.computedMetrics, actionItems: 0 });
     const bare = timelineSummary(parsePostmortem('# T\n\n## Timeline\n\n- 14:00 Something happens\n'));
     assert.equal(bare.events.length, 1);
     assert.equal(bare.events[0]?.actor, null);

@@ -32,6 +32,7 @@ export function project(pm: Postmortem) {
     })),
     statedMetrics: pm.statedMetrics.map((m) => ({ metric: m.metric, label: m.label, minutes: m.minutes ?? null, at: r(m.range), valueAt: r(m.valueRange) })),
     milestones: Object.fromEntries(Object.entries(pm.computedMetrics.milestones).map(([k, v]) => [k, v.line])),
+    metrics: Object.fromEntries(Object.entries(pm.computedMetrics.metrics).map(([k, m]) => [k, `${m.minutes} (${m.from.kind} @${m.from.line} to ${m.to.kind} @${m.to.line})`])),
     computed: pm.computedMetrics.readings.map((rd) => ({
       start: `${rd.start} @${rd.from.line}`,
       ...Object.fromEntries(Object.entries(rd.metrics).map(([k, m]) => [k, `${m.minutes} (to ${m.to.kind} @${m.to.line})`])),

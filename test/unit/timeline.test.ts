@@ -129,7 +129,8 @@ describe('computed metrics', () => {
   it('measures from each defensible start point and names it', () => {
     const pm = doc('- 10:00 Deploy of v2 reaches production\n- 10:05 Error rate rises to 5%\n- 10:08 Alert fires\n- 10:10 Bob acknowledges\n- 10:20 Bob rolls back\n- 10:25 Error rate back to baseline\n- 10:30 Incident resolved');
     const byStart = Object.fromEntries(pm.computedMetrics.readings.map((r) => [r.start, r.metrics]));
-    assert.deepEqual(Object.keys(byStart), ['first-event', 'trigger', 'impact']);
+    assert.deepEqual(Object.keys(byStart), ['first-event', 'trigger', 'impact', 'detected']);
+    assert.equal(byStart['detected']!.timeToAcknowledge?.minutes, 2);
     assert.equal(byStart['first-event']!.timeToDetect?.minutes, 8);
     assert.equal(byStart['impact']!.timeToDetect?.minutes, 3);
     assert.equal(byStart['impact']!.timeToMitigate?.minutes, 15);

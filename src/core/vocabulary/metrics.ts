@@ -3,7 +3,7 @@
  * labels, the labels authors write for them (`TTR`, `Time to detect`), and which milestones each
  * is measured between.
  */
-import type { ComputedMetrics, MetricName, MilestoneRef, StartPoint } from '../model';
+import type { ComputedMetric, ComputedMetrics, MetricName, MilestoneRef, StartPoint } from '../model';
 import { plainInline } from '../text';
 import { milestoneLabel } from './milestones';
 
@@ -25,15 +25,22 @@ export function metricLabel(metric: MetricName, inSentence = false): string {
   return inSentence ? label.toLowerCase() : label;
 }
 
-/** The display label of a start point (`start of impact`). */
-export function startLabel(start: StartPoint): string {
-  return milestoneLabel(start);
-}
-
-/** The display label of the end of a measurement (`detection`, `end of impact`, `last event`). */
-export function endLabel(end: MilestoneRef['kind']): string {
-  return milestoneLabel(end);
-}
+/**
+ * Where each metric may start, most fitting first. The first entries follow the industry
+ * definitions: time to detect runs from the start of impact (or the trigger, or the first event) to
+ * the detection; time to acknowledge from the detection (the alert or page) to the acknowledgement;
+ * time to mitigate and time to resolve from the start of impact, or the detection; the duration
+ * from the start of impact. The later entries are readings teams also use (the first event, the
+ * declaration), so a stated figure measured from them is not a mismatch; the panel and the CLI
+ * show the first one the timeline has and name it.
+ */
+export const METRIC_STARTS: Readonly<Record<MetricName, readonly StartPoint[]>> = {
+  timeToDetect: ['impact', 'trigger', 'first-event', 'declared'],
+  timeToAcknowledge: ['detected', 'declared', 'impact', 'trigger', 'first-event'],
+  timeToMitigate: ['impact', 'detected', 'declared', 'trigger', 'first-event'],
+  timeToResolve: ['impact', 'detected', 'declared', 'trigger', 'first-event'],
+  totalDuration: ['impact', 'trigger', 'first-event', 'declared'],
+};
 
 /** Where each metric may end, most fitting first; `last-event` is the last timed event. */
 export const METRIC_ENDS: Readonly<Record<MetricName, ReadonlyArray<keyof ComputedMetrics['milestones'] | 'last-event'>>> = {
@@ -57,4 +64,18 @@ const STATED_LABELS: Array<[RegExp, MetricName]> = [
 export function metricOfLabel(label: string): MetricName | undefined {
   const l = plainInline(label).replace(/[*_`]/g, '').trim();
   return STATED_LABELS.find(([re]) => re.test(l))?.[1];
+}
+
+/** `14:02`, or `2025-06-15 02:30` when the reading spans days, as written in the timeline. */
+function pointTime(ref: MilestoneRef, withDate: boolean): string {
+  const [date, time = ''] = ref.iso.split('T');
+  const clock = (time || date!).slice(0, 5);
+  return withDate && time ? `${date} ${clock}` : clock;
+}
+
+/** What a metric is measured between, in words: `start of impact 14:02 → detection 14:14`. */
+export function describeReading(m: Pick<ComputedMetric, 'from' | 'to'>): string {
+  const day = (ref: MilestoneRef) => (ref.iso.includes('T') ? ref.iso.slice(0, 10) : '');
+  const withDate = day(m.from) !== day(m.to);
+  return `${milestoneLabel(m.from.kind)} ${pointTime(m.from, withDate)} → ${milestoneLabel(m.to.kind)} ${pointTime(m.to, withDate)}`;
 }
