@@ -60,11 +60,13 @@ export function hoverAt(pm: Postmortem, pos: Position, today: string, config: Re
     const t = events[i]!.time;
     if (!t || !within(t.range, pos)) continue;
     const first = events.find((e) => e.time)!;
-    const start = pm.computedMetrics.milestones.impact ?? { minutes: first.time!.minutes, line: first.line };
+    // Measured from where the panel's impact window starts: the start of impact, else the trigger, else the first event.
+    const m = pm.computedMetrics.milestones;
+    const start = m.impact ?? m.trigger ?? { kind: 'first-event' as const, minutes: first.time!.minutes, line: first.line };
     const prev = events.slice(0, i).reverse().find((e) => e.time);
     const parts = [`**${t.iso}**${t.zone ? '' : ' (no time zone stated)'}`];
     const sinceStart = t.minutes - start.minutes;
-    parts.push(`${formatMinutes(Math.abs(sinceStart))} ${sinceStart >= 0 ? 'after' : 'before'} the ${milestoneLabel(pm.computedMetrics.milestones.impact ? 'impact' : 'first-event')} (line ${start.line})`);
+    parts.push(`${formatMinutes(Math.abs(sinceStart))} ${sinceStart >= 0 ? 'after' : 'before'} the ${milestoneLabel(start.kind)} (line ${start.line})`);
     if (prev?.time) {
       const d = t.minutes - prev.time.minutes;
       parts.push(d >= 0 ? `${formatMinutes(d)} after the previous entry (line ${prev.line})` : `⚠ ${formatMinutes(-d)} *before* the previous entry (line ${prev.line})`);

@@ -31,7 +31,7 @@ describe('hovers', () => {
   it('on a timeline time: elapsed since the start and since the previous entry', () => {
     const h = hoverAt(seed, { line: 31, column: 6 }, '2025-04-15', config)!;
     assert.match(h.markdown, /\*\*2025-04-14T14:44:00Z\*\*/);
-    assert.match(h.markdown, /21 min after the first event \(line 23\)/);
+    assert.match(h.markdown, /21 min after the trigger \(line 23\)/);
     assert.match(h.markdown, /2 min after the previous entry \(line 29\)/);
   });
   it('on a priority: what the level means', () => {

@@ -17,6 +17,8 @@ function table(title: string, rows: readonly Row[], actor?: string): void {
 
 table('detection is an alert, a page, a report or a problem noticed', [
   ['Alert fires', 'detected'],
+  ['alerts fire for the docs site being down', 'detected'],
+  ['Release engineer notices an unexpected checksum and pages security', 'detected'],
   ['Consumer lag alert fires for the ingest queue', 'detected'],
   ['The website monitor triggered an alert on a server issue', 'detected'],
   ['paged', 'detected'],

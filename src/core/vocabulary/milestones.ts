@@ -137,11 +137,11 @@ const CUES: Readonly<Record<MilestoneKind, readonly Cue[]>> = {
     { re: /\backnowledg(?:e|es|ed)\b(?! that\b)|\back(?:s|ed|'d)\b/g },
   ],
   detected: [
-    { re: /\b(?:alerts?|alarms?|alerting|monitors?)\b(?: \S{1,40}){0,3}? (?:fires|fired|firing|goes off|went off|triggers|triggered|trips|tripped|sounds|sounded)\b/g },
+    { re: /\b(?:alerts?|alarms?|alerting|monitors?)\b(?: \S{1,40}){0,3}? (?:fire|fires|fired|firing|go off|goes off|went off|trigger|triggers|triggered|trips|tripped|sounds|sounded)\b/g },
     { re: /\b(?:fires|fired|raises|raised|triggers|triggered|sends|sent|receives|received|gets|got|issues|issued)(?: \S{1,40}){0,3}? (?:alerts?|alarms?)\b/g },
     // Responders answering alerts say the alerts fired.
     { re: /\brespond(?:s|ed|ing)? to (?:the |an? )?(?:\S{1,40} )?(?:alerts?|alarms?|pages?)\b/g },
-    { re: /\bpaged\b|\bpages (?:the |an? |our )?(?:on-?call|oncall|primary|secondary|engineers?|sre|team|responders?|incident commander)\b|\b(?:alerts?|alarms?|alerting|alertmanager|pagerduty|opsgenie|monitoring)(?: \S{1,40}){0,2}? pages\b/g },
+    { re: /\bpaged\b|\bpages (?:the |an? |our )?(?:on-?call|oncall|primary|secondary|engineers?|sre|team|responders?|incident commander|security|support|ops|operations)\b|\b(?:alerts?|alarms?|alerting|alertmanager|pagerduty|opsgenie|monitoring)(?: \S{1,40}){0,2}? pages\b/g },
     { re: /\balert(?:s|ed|ing) (?:the |an? |our )?(?:on-?call|oncall|primary|secondary|engineers?|sre|team|us|responders?|ops|operators?)\b|\b(?:is|was|were|are|been|gets?|got) alerted\b/g },
     { re: /\b(?:customers?|users?|clients?|partners?|merchants?|tenants?)\b(?: \S{1,40}){0,2}? (?:report|reports|reported|reporting|complain\w{0,4}|contact(?:s|ed)?|reach(?:es|ed)? out|open(?:s|ed)? (?:a |an )?(?:support )?ticket)\b/g },
     { re: /\breported by\b|^(?:the )?(?:first|initial) reports?$/g },
