@@ -288,11 +288,20 @@ const DURATION_UNITS: Array<[RegExp, number]> = [
   [/^(?:s|secs?|seconds?)$/i, 1 / 60],
 ];
 
+const CLOCK_SPAN = /^\s*([01]?\d|2[0-3]):([0-5]\d)\s?(?:to|until|till|[-\u2013\u2014])\s?([01]?\d|2[0-3]):([0-5]\d)(?![\d:])/;
+
 /**
  * Reads a duration at the start of the text: `23 minutes`, `3 h 25 min`, `1h05m`, `1.5 hours`,
  * `90s`, `2 hours and 5 minutes`, `1:05` (hours:minutes). Returns minutes and the length read.
  */
 export function parseDuration(raw: string): { minutes: number; length: number } | undefined {
+  // `21:45 to 23:28 UTC`: a span of clock times, not 21 hours 45 minutes.
+  const span = CLOCK_SPAN.exec(raw);
+  if (span) {
+    const from = Number(span[1]) * 60 + Number(span[2]);
+    const to = Number(span[3]) * 60 + Number(span[4]);
+    return { minutes: (to - from + 1440) % 1440, length: span[0].length };
+  }
   const clock = /^\s*(\d{1,3}):([0-5]\d)(?::([0-5]\d))?(?![\d:])/.exec(raw);
   if (clock) {
     const minutes = Number(clock[1]) * 60 + Number(clock[2]) + Number(clock[3] ?? 0) / 60;

@@ -43,7 +43,7 @@ describe('panel, timeline json/text/svg, hovers and metrics agree on every fixtu
         assert.equal(v.time, clock, `panel time, line ${e.line}`);
         assert.equal(v.date, e.time?.date, `panel date, line ${e.line}`);
         // The text output prints the local clock (and the day) of each event on its line.
-        const row = rows[i];
+        const row = rows[i] ?? '';
         assert.ok(row?.trimStart().startsWith(`${e.line} `), `text row for line ${e.line}: ${row}`);
         if (e.time) assert.ok(row.includes(`${clock}:${pad(e.time.second)}`), `text time, line ${e.line}: ${row}`);
         if (e.time?.date) assert.ok(row.includes(e.time.date), `text date, line ${e.line}`);

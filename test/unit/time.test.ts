@@ -14,6 +14,8 @@ describe('durations', () => {
     ['2 hours and 5 minutes', 125],
     ['1 day 2 hours', 1560],
     ['1:05', 65],
+    ['21:45 to 23:28 UTC (103 minutes)', 103],
+    ['23:50\u201300:20', 30],
     ['45 mins', 45],
   ];
   for (const [text, minutes] of cases) {
