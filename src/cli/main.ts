@@ -61,7 +61,7 @@ const EXPORT: CommandSpec = {
   summary: `Action items as ${EXPORT_NAMES}; folders are searched for postmortems.`,
   options: {
     format: { type: 'string', short: 'f', value: 'FORMAT', describe: `One of ${EXPORT_NAMES} (required)` },
-    'open-only': { type: 'boolean', describe: 'Leave out items that are done' },
+    'open-only': { type: 'boolean', describe: 'Leave out items that are done or dropped' },
     output: { type: 'string', short: 'o', value: 'FILE', describe: 'Write to FILE instead of standard output' },
     force: { type: 'boolean', describe: 'Overwrite the --output file when it exists' },
     ...Object.fromEntries([...FORMAT_OPTIONS].map(([name, { spec, formats }]) => [name, { ...spec, describe: `${spec.describe} (${formats.join(', ')})` }])),

@@ -85,7 +85,7 @@ export function hoverAt(pm: Postmortem, pos: Position, today: string, config: Re
   }
   if (hit.field === 'deadline') {
     const due = hit.item.deadline.value;
-    if (hit.item.done) return { range: hit.range, markdown: 'Done' };
+    if (hit.item.done) return { range: hit.range, markdown: hit.item.state === 'dropped' ? 'Dropped' : 'Done' };
     if (!due) return { range: hit.range, markdown: `"${hit.item.deadline.text}" is not a date: write YYYY-MM-DD` };
     const days = epochDay(due) - epochDay(today);
     const md = days > 0 ? `Due in ${days} day${days === 1 ? '' : 's'} (${due})` : days === 0 ? `Due today (${due})` : `**Overdue** by ${-days} day${days === -1 ? '' : 's'} (due ${due})`;
@@ -124,7 +124,7 @@ export function outline(pm: Postmortem): OutlineSymbol[] {
     if (sectionOwns(s, 'action-items', pm)) {
       for (const a of pm.actionItems) {
         if (!inside(s, a.range) || !isDeepest(s, a.range)) continue;
-        const detail = [bareLevel(a.priority.text) || 'no priority', a.owner.value ?? 'no owner', a.done ? 'done' : a.deadline.text || 'no deadline'].join(' · ');
+        const detail = [bareLevel(a.priority.text) || 'no priority', a.owner.value ?? 'no owner', a.done ? a.state : a.deadline.text || 'no deadline'].join(' · ');
         items.push({ name: clip(a.action.text || '(empty action)'), detail, kind: 'action', range: a.range, selectionRange: a.action.range, children: [] });
       }
     }
@@ -145,11 +145,13 @@ function sectionOwns(s: Section, kind: SectionKind, pm: Postmortem): boolean {
 export function actionLensText(pm: Postmortem, today: string): string {
   const items = pm.actionItems;
   const parts = [`${items.length} action item${items.length === 1 ? '' : 's'}`];
-  const noOwner = items.filter((i) => isPlaceholderOwner(i.owner.text)).length;
+  const noOwner = items.filter((i) => !i.done && isPlaceholderOwner(i.owner.text)).length;
   const noDeadline = items.filter((i) => !i.done && i.deadline.text === '').length;
   const overdue = items.filter((i) => !i.done && i.deadline.value !== undefined && i.deadline.value < today).length;
-  const done = items.filter((i) => i.done).length;
+  const done = items.filter((i) => i.state === 'done').length;
+  const dropped = items.filter((i) => i.state === 'dropped').length;
   if (done) parts.push(`${done} done`);
+  if (dropped) parts.push(`${dropped} dropped`);
   if (noOwner) parts.push(`${noOwner} without owner`);
   if (noDeadline) parts.push(`${noDeadline} without deadline`);
   if (overdue) parts.push(`${overdue} overdue`);

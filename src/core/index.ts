@@ -22,6 +22,8 @@ export type { TimelineViewModel, ViewEvent, ViewGap, ViewMetric, ActionSummary }
 export * from './export';
 export { actionFieldAt, actionLensText, deadlineCandidates, hoverAt, newTimelineEntry, outline, ownerCandidates } from './authoring';
 export type { OutlineSymbol, SymbolKind, ActionField } from './authoring';
+export { actionListToTable } from './actionTable';
+export type { ActionTableRewrite } from './actionTable';
 export { IncrementalParser, splitChunks } from './incremental';
 export { CONFIG_FILE, MissingPathError, PostmortemEngine, SKIPPED_FOLDERS } from './engine';
 export type { ConfigLookup, EngineLintOptions, EngineOptions, LintedDocument, PostmortemDocument, ReadOptions } from './engine';

@@ -216,20 +216,51 @@ export interface Field<T = string> {
   origin: 'cell' | 'inline' | 'missing';
 }
 
+/** Where an action item stands: still to do, done, or decided against (`~~struck~~`, `Won't do`). */
+export type ActionState = 'open' | 'done' | 'dropped';
+
+/**
+ * The shapes action items are written in: a table row, a list item, or a paragraph (`Action point: …`,
+ * a paragraph after `**Action taken:**`, a `**TODO**` paragraph, a paragraph in a section with no list).
+ */
+export type ActionSource = 'table' | 'list' | 'paragraph';
+
 export interface ActionItem {
+  /** The item's own text: its first paragraph, table row or paragraph (without its detail). */
   range: Range;
   line: number;
-  source: 'table' | 'list';
+  source: ActionSource;
+  /** Plain text (no Markdown, no backticks or link syntax), with the inline fields taken out. */
   action: Field;
   priority: Field<number>;
   owner: Field;
   /** ISO `YYYY-MM-DD` when the deadline is a date. */
   deadline: Field;
+  /** The status as written in a status cell or inline (`status: open`); `state` is what it means. */
   status: Field;
+  /**
+   * The tracker key or URL as `value` (`OPS-1024`, `#77`, `https://…/issues/9`), never a link's text;
+   * undefined for `n/a`, `tbd` or `-` in a ticket cell.
+   */
   ticket: Field;
   type: Field;
-  /** Marked done by a status, a done deadline (`Done (hotfix)`), ✅ or a checked task box. */
+  /**
+   * Open, done or dropped: from a status cell, a checked box, ✅, strike-through, a done word in the
+   * text (`(done)`, `DONE:`, `_done in grafana_`), the heading or lead-in it is under
+   * (`### Completed`, `Completed:`, `**Actions taken:**`), or a list of completed statements.
+   */
+  state: ActionState;
+  /** Not open: done or dropped (`state !== 'open'`). Nothing is left to do, own or schedule. */
   done: boolean;
+  /** Plain text of the item's detail: its sub-bullets and later paragraphs, in order. */
+  details: string[];
+  /** The whole item: its own text and its detail (nested lists, later paragraphs). */
+  extent: Range;
+  /**
+   * The list an item written as a list item belongs to (the outermost list): items with the same
+   * range are one list, which "Convert to an action-items table" rewrites.
+   */
+  list?: Range;
 }
 
 export interface ActionTable {

@@ -58,6 +58,8 @@ export interface ViewMetric {
 export interface ActionSummary {
   total: number;
   done: number;
+  /** Decided against: struck through, `Won't do`. */
+  dropped: number;
   byPriority: Array<{ priority: string; count: number }>;
   missingOwner: number;
   missingDeadline: number;
@@ -223,9 +225,11 @@ function summarizeActions(items: readonly ActionItem[], today: string): ActionSu
   }
   return {
     total: items.length,
-    done: items.filter((i) => i.done).length,
+    done: items.filter((i) => i.state === 'done').length,
+    dropped: items.filter((i) => i.state === 'dropped').length,
     byPriority: [...counts.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([priority, count]) => ({ priority, count })),
-    missingOwner: items.filter((i) => isPlaceholderOwner(i.owner.text)).length,
+    // As the rules count them: a done or dropped item needs no owner or deadline.
+    missingOwner: items.filter((i) => !i.done && isPlaceholderOwner(i.owner.text)).length,
     missingDeadline: items.filter((i) => !i.done && i.deadline.text === '').length,
     overdue: items.filter((i) => !i.done && i.deadline.value !== undefined && i.deadline.value < today).length,
   };

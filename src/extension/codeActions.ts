@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
+import { actionListToTable, stripBom } from '../core';
 import { disableComment } from './codeActions-logic';
 import { toVsRange, toWorkspaceEdit } from './convert';
 import type { DocumentModels } from './documentModels';
 import type { LintController } from './lint';
+import { LARGE_DOCUMENT_LINES } from './settings';
 
 /**
  * Quick fixes for postmortem diagnostics: the fixes each rule offers, then "disable for this line"
- * and "show documentation" for every rule.
+ * and "show documentation" for every rule; and, on a list of action items, "Convert to an
+ * action-items table".
  */
 export class PostmortemCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
@@ -16,9 +19,11 @@ export class PostmortemCodeActions implements vscode.CodeActionProvider {
     private readonly models: DocumentModels,
   ) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const state = this.lint.state(document.uri);
     const actions: vscode.CodeAction[] = [];
+    const convert = this.convertAction(document, range);
+    if (convert) actions.push(convert);
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== 'postmortem' || typeof diagnostic.code !== 'object') continue;
       const ruleId = String(diagnostic.code.value);
@@ -40,6 +45,18 @@ export class PostmortemCodeActions implements vscode.CodeActionProvider {
       actions.push(docs);
     }
     return actions;
+  }
+
+  /** "Convert to an action-items table" on a list of action items (the rewrite is core's {@link actionListToTable}). */
+  private convertAction(document: vscode.TextDocument, range: vscode.Range): vscode.CodeAction | undefined {
+    // A large document's model may lag behind its text; an edit built from it could land in the wrong place.
+    if (document.lineCount > LARGE_DOCUMENT_LINES) return undefined;
+    const rewrite = actionListToTable(this.models.get(document), stripBom(document.getText()), range.start.line + 1);
+    if (!rewrite) return undefined;
+    const action = new vscode.CodeAction(rewrite.title, vscode.CodeActionKind.QuickFix);
+    // One WorkspaceEdit with one replacement: a single undo restores the list.
+    action.edit = toWorkspaceEdit(document.uri, [rewrite.edit]);
+    return action;
   }
 
   /** "Disable rule for this line" (see {@link disableComment} for where the comment goes). */

@@ -65,6 +65,7 @@ function actionSummary(model: TimelineViewModel): HTMLElement {
   section.append(el('span', 'chip total', `${a.total} action item${a.total === 1 ? '' : 's'}`));
   for (const p of a.byPriority) section.append(el('span', 'chip', `${p.priority}: ${p.count}`));
   if (a.done) section.append(el('span', 'chip ok', `${a.done} done`));
+  if (a.dropped) section.append(el('span', 'chip', `${a.dropped} dropped`));
   if (a.missingOwner) section.append(el('span', 'chip warn', `${a.missingOwner} without owner`));
   if (a.missingDeadline) section.append(el('span', 'chip warn', `${a.missingDeadline} without deadline`));
   if (a.overdue) section.append(el('span', 'chip warn', `${a.overdue} overdue`));

@@ -49,7 +49,7 @@ describe('export: csv, jira-csv and linear-csv parse back with a CSV parser', ()
     const rows: string[][] = parseCsv(renderExport('csv', [...seed, ...nastyItems]).text, { relax_column_count: false });
     assert.deepEqual(rows[0], ['id', 'priority', 'action', 'owner', 'deadline', 'status', 'ticket', 'type', 'source_file', 'source_line', 'incident', 'incident_date']);
     assert.equal(rows.length, 1 + seed.length + nastyItems.length);
-    assert.deepEqual(rows[1], [seed[0]!.id, 'P0', 'Add index on `lesson_progress.user_id`', 'Alice', '', 'done', '', '', 'examples/progress-sync-outage.md', '67', 'Progress API 500 errors after v2.4.1 deploy', '2025-04-14']);
+    assert.deepEqual(rows[1], [seed[0]!.id, 'P0', 'Add index on lesson_progress.user_id', 'Alice', '', 'done', '', '', 'examples/progress-sync-outage.md', '67', 'Progress API 500 errors after v2.4.1 deploy', '2025-04-14']);
     nastyItems.forEach((item, i) => assert.equal(rows[1 + seed.length + i]![2], shown(item.action)));
   });
   it('separates fields with --delimiter semicolon or tab, quoting cells that hold the separator', () => {
@@ -105,14 +105,14 @@ describe('export: json matches its schema', () => {
       assert.deepEqual(data.map((d) => d.action), items.map((i) => i.action));
     }
     const first = JSON.parse(renderExport('json', seed).text)[0];
-    assert.deepEqual(first, { id: seed[0]!.id, priority: 'P0', action: 'Add index on `lesson_progress.user_id`', owner: 'Alice', deadline: null, status: 'done', ticket: null, file: 'examples/progress-sync-outage.md', line: 67, incident: 'Progress API 500 errors after v2.4.1 deploy' });
+    assert.deepEqual(first, { id: seed[0]!.id, priority: 'P0', action: 'Add index on lesson_progress.user_id', owner: 'Alice', deadline: null, status: 'done', ticket: null, file: 'examples/progress-sync-outage.md', line: 67, incident: 'Progress API 500 errors after v2.4.1 deploy' });
   });
 });
 
 describe('export: markdown task list', () => {
   it('groups by priority and checks done items; HTML stays text', () => {
     const md = renderExport('markdown', [...seed, ...hostile]).text;
-    assert.match(md, /^# Action items\n\n## P0\n\n- \[x\] Add index on `lesson_progress.user_id` — @Alice · no deadline/m);
+    assert.match(md, /^# Action items\n\n## P0\n\n- \[x\] Add index on lesson_progress.user_id — @Alice · no deadline/m);
     assert.match(md, /## P1\n\n- \[ \] Add query latency alerting \(&gt;100ms p99\) — @Bob · due 2025-04-20/);
     assert.doesNotMatch(md, /<script>/);
     assert.match(md, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);

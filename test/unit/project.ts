@@ -46,7 +46,9 @@ export function project(pm: Postmortem) {
     actionItems: pm.actionItems.map((a) => ({
       line: a.line,
       source: a.source,
-      done: a.done,
+      state: a.state,
+      ...(a.details.length ? { details: a.details } : {}),
+      ...(a.extent.end.line !== a.range.end.line ? { extent: r(a.extent) } : {}),
       action: field(a.action),
       priority: field(a.priority),
       owner: field(a.owner),

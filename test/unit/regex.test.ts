@@ -11,6 +11,7 @@ import ts from 'typescript';
 import { globToRegExp } from '../../src/core';
 import { ZONE_AFTER } from '../../src/core/parse/timeline/leading-time';
 import { ZONE_IN_PARENS, ZONE_SENTENCE } from '../../src/core/parse/timeline/zones';
+import { LEAD_STATUS_BOLD, LEAD_STATUS_BRACKET, LEAD_STATUS_COLON, LEAD_WORD_PRIORITY, PAREN_STATUS, TRAIL_PAREN_PRIORITY } from '../../src/core/parse/actions/fields';
 
 import { repoRoot as root } from './root';
 const N = 100_000;
@@ -118,6 +119,12 @@ describe('regular expressions stay linear on adversarial input', () => {
     'src/core/parse/timeline/leading-time.ts:ZONE_AFTER': ZONE_AFTER,
     'src/core/parse/timeline/zones.ts:ZONE_SENTENCE': ZONE_SENTENCE,
     'src/core/parse/timeline/zones.ts:ZONE_IN_PARENS': ZONE_IN_PARENS,
+    'src/core/parse/actions/fields.ts:LEAD_STATUS_BOLD': LEAD_STATUS_BOLD,
+    'src/core/parse/actions/fields.ts:LEAD_STATUS_BRACKET': LEAD_STATUS_BRACKET,
+    'src/core/parse/actions/fields.ts:LEAD_STATUS_COLON': LEAD_STATUS_COLON,
+    'src/core/parse/actions/fields.ts:PAREN_STATUS': PAREN_STATUS,
+    'src/core/parse/actions/fields.ts:LEAD_WORD_PRIORITY': LEAD_WORD_PRIORITY,
+    'src/core/parse/actions/fields.ts:TRAIL_PAREN_PRIORITY': TRAIL_PAREN_PRIORITY,
   };
   it('every new RegExp in src/ is a module-level constant this audit knows', () => {
     assert.deepEqual(builtSites(), Object.keys(BUILT).sort());

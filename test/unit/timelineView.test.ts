@@ -28,7 +28,7 @@ describe('timeline view model', () => {
     assert.equal(card('timeToDetect').stated?.follows, undefined);
     assert.equal(card('totalDuration').stated?.minutes, 23);
     assert.ok(vm.metrics.every((m) => !m.disagrees));
-    assert.deepEqual(vm.actions, { total: 6, done: 1, byPriority: [{ priority: 'P0', count: 1 }, { priority: 'P1', count: 2 }, { priority: 'P2', count: 2 }, { priority: 'P3', count: 1 }], missingOwner: 0, missingDeadline: 0, overdue: 0 });
+    assert.deepEqual(vm.actions, { total: 6, done: 1, dropped: 0, byPriority: [{ priority: 'P0', count: 1 }, { priority: 'P1', count: 2 }, { priority: 'P2', count: 2 }, { priority: 'P3', count: 1 }], missingOwner: 0, missingDeadline: 0, overdue: 0 });
     assert.deepEqual(vm.impact, { from: 0, to: 8 });
   });
   it('compresses long silences, marks day changes and flags stated figures that disagree', () => {

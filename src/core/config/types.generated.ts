@@ -9,9 +9,9 @@ export interface Config {
   files?: Array<string>;
   /** Severity of each rule: `off`, `info`, `warning` or `error`, or `[severity, options]`. A `.postmortem.yaml` in the project wins over this setting, so the editor and the CLI agree. */
   rules?: {
-    /** Every action item names an owner (default: warning). [Documentation](docs/rules/action-missing-owner.md) */
+    /** Every open action item names an owner (default: warning). [Documentation](docs/rules/action-missing-owner.md) */
     'action-missing-owner'?: 'off' | 'info' | 'warning' | 'error' | ['off' | 'info' | 'warning' | 'error', Record<string, never>?];
-    /** Every action item has a priority (default: warning). [Documentation](docs/rules/action-missing-priority.md) */
+    /** Every open action item has a priority (default: warning). [Documentation](docs/rules/action-missing-priority.md) */
     'action-missing-priority'?: 'off' | 'info' | 'warning' | 'error' | ['off' | 'info' | 'warning' | 'error', Record<string, never>?];
     /** Priorities use the configured scheme (P0–P3 by default) (default: warning). [Documentation](docs/rules/action-invalid-priority.md) */
     'action-invalid-priority'?: 'off' | 'info' | 'warning' | 'error' | ['off' | 'info' | 'warning' | 'error', Record<string, never>?];

@@ -8,7 +8,7 @@ export function shellQuote(s: string): string {
   return `'${s.replace(/\u0000/g, '').replace(/'/g, `'\\''`)}'`;
 }
 
-/** `gh`: a bash script with one `gh issue create` per open item; done items are skipped. */
+/** `gh`: a bash script with one `gh issue create` per open item; done and dropped items are skipped. */
 export function ghExport(items: readonly ExportItem[]): ExportResult {
   const lines = [
     '#!/usr/bin/env bash',
@@ -19,8 +19,8 @@ export function ghExport(items: readonly ExportItem[]): ExportResult {
   const skipped: ExportResult['skipped'] = [];
   let count = 0;
   for (const i of items) {
-    if (i.status === 'done') {
-      skipped.push({ item: i, reason: 'already done' });
+    if (i.status !== 'open') {
+      skipped.push({ item: i, reason: i.status === 'done' ? 'already done' : 'dropped' });
       continue;
     }
     count++;

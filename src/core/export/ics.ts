@@ -55,7 +55,7 @@ export function icsExport(items: readonly ExportItem[], o: ExportOptions): Expor
       `DUE;VALUE=DATE:${i.deadline.replace(/-/g, '')}`,
       `SUMMARY:${icsText(`${i.priority ? `[${i.priority}] ` : ''}${i.action}`)}`,
       `DESCRIPTION:${icsText(description(i, true))}`,
-      `STATUS:${i.status === 'done' ? 'COMPLETED' : 'NEEDS-ACTION'}`,
+      `STATUS:${i.status === 'done' ? 'COMPLETED' : i.status === 'dropped' ? 'CANCELLED' : 'NEEDS-ACTION'}`,
       ...(PRIORITY[i.priority] ? [`PRIORITY:${PRIORITY[i.priority]}`] : []),
       ...(i.owner ? [`X-POSTMORTEM-OWNER:${icsText(i.owner)}`] : []),
       'END:VTODO',

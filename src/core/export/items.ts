@@ -1,6 +1,6 @@
 import { isPlaceholderOwner } from '../vocabulary/placeholders';
 import { bareLevel } from '../vocabulary/priorities';
-import type { Postmortem } from '../model';
+import type { ActionState, Postmortem } from '../model';
 import { plainInline } from '../text';
 
 /** One action item, flattened for export. Text fields are plain text. */
@@ -13,7 +13,8 @@ export interface ExportItem {
   owner: string;
   /** ISO `YYYY-MM-DD`, or undefined when the deadline is not a date. */
   deadline: string | undefined;
-  status: 'open' | 'done';
+  /** Open, done, or dropped (decided against). */
+  status: ActionState;
   ticket: string;
   type: string;
   file: string;
@@ -56,12 +57,13 @@ export function exportItems(pm: Postmortem, file: string, options: { openOnly?: 
     .map((item) => ({
       id: stableId(incident, item.action.text),
       priority: bareLevel(item.priority.text).toUpperCase().replace(/^P(?=\d$)/, 'P'),
-      action: plainInline(item.action.text),
+      action: item.action.text,
       // `TBD`, `?` or `team` name nobody: export them as no owner.
       owner: isPlaceholderOwner(item.owner.text) ? '' : plainInline(item.owner.text).replace(/^@/, ''),
       deadline: item.deadline.value,
-      status: item.done ? 'done' : 'open',
-      ticket: plainInline(item.ticket.text),
+      status: item.state,
+      // The key or URL, never a link's words (`issue`, `PR`).
+      ticket: item.ticket.value ?? '',
       type: plainInline(item.type.text),
       file,
       line: item.line,

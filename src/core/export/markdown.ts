@@ -6,7 +6,7 @@ function mdText(s: string): string {
   return s.replace(/\s+/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/([\\[\]])/g, '\\$1');
 }
 
-/** `markdown`: a GitHub task list grouped by priority, done items checked. */
+/** `markdown`: a GitHub task list grouped by priority, done items checked, dropped ones checked and struck through. */
 export function markdownExport(items: readonly ExportItem[]): ExportResult {
   const groups = new Map<string, ExportItem[]>();
   for (const i of items) {
@@ -24,7 +24,8 @@ export function markdownExport(items: readonly ExportItem[]): ExportResult {
         i.ticket ? mdText(i.ticket) : '',
         `${mdText(i.incident)} (${mdText(i.file)}:${i.line})`,
       ].filter(Boolean);
-      out.push(`- [${i.status === 'done' ? 'x' : ' '}] ${mdText(i.action)} — ${meta.join(' · ')}`);
+      const action = i.status === 'dropped' ? `~~${mdText(i.action)}~~ (dropped)` : mdText(i.action);
+      out.push(`- [${i.status === 'open' ? ' ' : 'x'}] ${action} — ${meta.join(' · ')}`);
     }
     out.push('');
   }

@@ -8,10 +8,10 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { computeMetrics } from '../metrics';
-import type { ActionItem, ActionTable, ContributingFactor, Frontmatter, Postmortem, Problem, Section, SectionKind, StatedMetric } from '../model';
+import type { ContributingFactor, Frontmatter, Postmortem, Problem, Section, SectionKind, StatedMetric } from '../model';
 import { LineIndex, stripBom } from '../text';
-import { readActionList } from './actions/list';
-import { readActionTable } from './actions/table';
+import type { ActionsDraft } from './actions';
+import { actionPlace, createActionsDraft, finishActions, readActionBlock, readActionHeading } from './actions';
 import type { ParseContext } from './context';
 import { createContext, currentKind, spanOf } from './context';
 import { documentZoneStatement, zonesByTimes } from './timeline/zones';
@@ -47,22 +47,22 @@ interface Draft {
   statedMetrics: StatedMetric[];
   whys: WhyLines;
   factors: ContributingFactor[];
-  actions: { items: ActionItem[]; tables: ActionTable[] };
+  actions: ActionsDraft;
 }
 
 type SectionReader = (ctx: ParseContext, node: RootContent, draft: Draft) => void;
 
-/** The reader of the blocks of each section kind; sections of other kinds only hold stated metrics. */
+/**
+ * The reader of the blocks of each section kind; sections of other kinds only hold stated metrics.
+ * Action items are read apart (see `readActionBlock`): in every subsection of an action-items section
+ * (`### Detection` under `## Action items` lists detection work), and by their labels in lessons learned.
+ */
 const SECTION_READERS: Partial<Record<SectionKind, SectionReader>> = {
   timeline: (ctx, node, draft) => readTimelineBlock(ctx, node, draft.timeline),
   'root-cause': (ctx, node, draft) => collectWhyLines(ctx, node, draft.whys),
   'contributing-factors': (ctx, node, draft) => {
     readFactors(ctx, node, draft.factors);
     collectWhyLines(ctx, node, draft.whys);
-  },
-  'action-items': (ctx, node, draft) => {
-    if (node.type === 'table') readActionTable(ctx, node, draft.actions);
-    else if (node.type === 'list') readActionList(ctx, node, draft.actions.items);
   },
 };
 
@@ -87,7 +87,7 @@ export function parsePostmortem(input: string, options: ParseOptions = {}): Post
   const ctx = createContext(text, index, problems);
   const draft: Draft = {
     frontmatter: undefined, sections: [], firstH1: undefined, timeline: { section: undefined, events: [] },
-    statedMetrics: [], whys: { lines: [], blocks: 0 }, factors: [], actions: { items: [], tables: [] },
+    statedMetrics: [], whys: { lines: [], blocks: 0 }, factors: [], actions: createActionsDraft(tree),
   };
   for (const node of tree.children) {
     if (node.type === 'yaml') draft.frontmatter = readFrontmatter(ctx, node) ?? draft.frontmatter;
@@ -103,10 +103,13 @@ export function parsePostmortem(input: string, options: ParseOptions = {}): Post
         }
       }
       readTimelineHeading(ctx, node, section, parentKind, draft.timeline);
+      readActionHeading(ctx, node, section, draft.actions);
     } else {
       readStatedMetrics(ctx, node, draft.statedMetrics);
       const kind = currentKind(ctx) ?? continuedKind(draft.timeline);
       if (kind) SECTION_READERS[kind]?.(ctx, node, draft);
+      const place = actionPlace(ctx);
+      if (place) readActionBlock(ctx, node, draft.actions, place);
       if (kind !== 'timeline' && (node.type === 'paragraph' || node.type === 'list')) readProse(ctx, node, draft);
     }
   }
@@ -139,7 +142,8 @@ function readProse(ctx: ParseContext, node: RootContent, draft: Draft): void {
 function assemble(ctx: ParseContext, draft: Draft): Postmortem {
   const data = draft.frontmatter?.data;
   const fmZone = frontmatterZone(ctx, draft.frontmatter);
-  const events = finishTimeline(ctx, draft.timeline, draft.frontmatter, draft.actions.items.map((i) => i.owner.value), fmZone);
+  const actionItems = finishActions(draft.actions);
+  const events = finishTimeline(ctx, draft.timeline, draft.frontmatter, actionItems.map((i) => i.owner.value), fmZone);
   const title = data && typeof data.title === 'string' ? data.title : draft.firstH1;
   return {
     lineCount: ctx.index.lineCount,
@@ -156,7 +160,7 @@ function assemble(ctx: ParseContext, draft: Draft): Postmortem {
     computedMetrics: computeMetrics(events),
     whyChains: readWhyChains(draft.whys.lines, ctx.index),
     contributingFactors: draft.factors,
-    actionItems: draft.actions.items,
+    actionItems,
     actionTables: draft.actions.tables,
     problems: ctx.problems,
   };

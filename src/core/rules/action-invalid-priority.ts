@@ -10,6 +10,11 @@ export const actionInvalidPriority: Rule = {
   examples: [
     { markdown: '## Action items\n\n| Priority | Action | Owner | Deadline |\n| --- | --- | --- | --- |\n| Urgent-ish | Add retry budget to payments-client | @nora | 2025-07-01 |\n| High | Add circuit breaker to payments-client | @nora | 2025-07-01 |\n', findings: ['5:3', '6:3'] },
     { markdown: '## Action items\n\n| Priority | Action | Owner | Deadline |\n| --- | --- | --- | --- |\n| P1 | Add retry budget to payments-client | @nora | 2025-07-01 |\n', findings: [] },
+    {
+      title: 'Priority words written inline: bold at the start, with a colon, in a trailing parenthesis',
+      markdown: '## Action items\n\n- **HIGH** Shard the audit log table — owner: @kim\n- Sev2: Drop the unused indexes — owner: @kim\n- Rotate the signing key (critical) — owner: @kim\n- P2: Pin the base image digest — owner: @kim\n',
+      findings: ['3:5', '4:3', '5:27'],
+    },
   ],
   check({ postmortem, config, report }) {
     const ids = config.priorities.map((p) => p.id);

@@ -9,6 +9,11 @@ export const actionMissingDeadline: Rule = {
   examples: [
     { markdown: '## Action items\n\n| Priority | Action | Owner | Deadline |\n| --- | --- | --- | --- |\n| P2 | Add chaos test for zone loss | @omar | |\n', findings: ['5:46'] },
     { markdown: '## Action items\n\n| Priority | Action | Owner | Deadline |\n| --- | --- | --- | --- |\n| P2 | Add chaos test for zone loss | @omar | 2025-08-15 |\n', findings: [] },
+    {
+      title: 'Done and dropped items need no deadline: a checked box, a completed heading or lead-in, a done note, strike-through',
+      markdown: '## Action items\n\n### Immediate actions (completed)\n\n- Raised the connection pool limit to 200\n\n### Later\n\nCompleted:\n\n- Traffic moved off the degraded zone\n\n### Metrics\n\n- [x] Add a lag alert on the replica\n- Graph the import backlog per tenant _done in grafana_\n- ~~Rewrite the importer in Go~~\n- Add a restore drill — owner: @kim\n',
+      findings: ['18:3'],
+    },
   ],
   check({ postmortem, today, report }) {
     for (const item of postmortem.actionItems) {

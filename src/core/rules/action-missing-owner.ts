@@ -5,17 +5,23 @@ import type { Fix, Rule } from './types';
 
 export const actionMissingOwner: Rule = {
   id: 'action-missing-owner',
-  summary: 'Every action item names an owner',
+  summary: 'Every open action item names an owner',
   defaultSeverity: 'warning',
-  rationale: 'An action item without a person who answers for it is nobody\'s job. "TBD", "team" or "someone" name nobody.',
+  rationale: 'An action item without a person who answers for it is nobody\'s job. "TBD", "team" or "someone" name nobody. A done or dropped item has nothing left to answer for, so it needs no owner.',
   examples: [
     { title: 'An owner that names nobody', markdown: '## Action items\n\n| Priority | Action | Owner | Deadline |\n| --- | --- | --- | --- |\n| P1 | Add p99 latency alert on checkout at 300ms | TBD | 2025-05-01 |\n| P2 | Load-test checkout at 2x peak | team | 2025-06-01 |\n', findings: ['5:53', '6:40'] },
     { markdown: '## Action items\n\n| Priority | Action | Owner | Deadline |\n| --- | --- | --- | --- |\n| P1 | Add p99 latency alert on checkout at 300ms | @bob | 2025-05-01 |\n', findings: [] },
+    {
+      title: 'Owners written inline or as a team; done items need none',
+      markdown: '## Action items\n\n| Description | Owning Team |\n| --- | --- |\n| Alert on failed check-ins | checkin-squad |\n\n- Document the failover (owner: Jane Doe)\n- Tune the autoscaler — @raj\n- [Platform] Pin the base image digest\n- [x] Added a log metric for disk-full errors\n- Add a lag alert on the replica\n',
+      findings: ['11:3'],
+    },
   ],
   check({ postmortem, workspacePeople, report }) {
     const people = [...new Set([...documentPeople(postmortem), ...workspacePeople])].slice(0, 6);
     for (const item of postmortem.actionItems) {
-      if (!isPlaceholderOwner(item.owner.text)) continue;
+      // A done or dropped item has nothing left for anyone to answer for.
+      if (item.done || !isPlaceholderOwner(item.owner.text)) continue;
       const what = item.owner.text === '' ? 'has no owner' : `has no real owner ("${item.owner.text}")`;
       const fixes = people.flatMap((p): Fix[] => {
         const fix = setFieldFix(item, item.owner, `Set owner to ${p}`, p, 'owner');

@@ -3,16 +3,22 @@ import type { Fix, Rule } from './types';
 
 export const actionMissingPriority: Rule = {
   id: 'action-missing-priority',
-  summary: 'Every action item has a priority',
+  summary: 'Every open action item has a priority',
   defaultSeverity: 'warning',
-  rationale: 'Priorities say what to do first: P0 fixes the immediate cause, P1 shortens the next incident, P2 prevents the category, P3 is long-term.',
+  rationale: 'Priorities say what to do first: P0 fixes the immediate cause, P1 shortens the next incident, P2 prevents the category, P3 is long-term. A done or dropped item needs none, and a priority word (`High`, `Sev2`) is not missing: action-invalid-priority maps it to a level.',
   examples: [
     { markdown: '## Action items\n\n- Add index on `orders.created_at` — owner: @ana, due: 2025-05-01\n', findings: ['3:3'] },
     { markdown: '## Action items\n\n- P0: Add index on `orders.created_at` — owner: @ana, due: 2025-05-01\n', findings: [] },
+    {
+      title: 'A priority word is a priority to map (see action-invalid-priority), and done items need none',
+      markdown: '## Action items\n\n- **HIGH** Shard the audit log table — owner: @kim\n- [P2] Drop the unused indexes — owner: @kim\n- Rotate the signing key (critical) — owner: @kim\n- [x] Revert the cache TTL change — owner: @kim\n',
+      findings: [],
+    },
   ],
   check({ postmortem, config, report }) {
     for (const item of postmortem.actionItems) {
-      if (item.priority.text !== '') continue;
+      // A done or dropped item has nothing left to rank.
+      if (item.done || item.priority.text !== '') continue;
       const fixes = config.priorities.flatMap((p): Fix[] => {
         const fix = setFieldFix(item, item.priority, `Set priority ${p.id}${p.description ? ` (${p.description.replace(/[.;].*$/, '')})` : ''}`, p.id, 'priority');
         return fix ? [fix] : [];

@@ -48,4 +48,25 @@ suite('Lint in the editor', () => {
     const after = await diagnosticsOf(doc.uri, 'timeline-editorializing', (d) => d.length === 3);
     assert.ok(!after.some((d) => d.range.start.line === 6));
   });
+
+  test('"Convert to an action-items table" rewrites a list in one undoable edit', async () => {
+    const editor = await openFixture('postmortems', 'rules', 'action-missing-priority.md');
+    const doc = editor.document;
+    const before = doc.getText();
+    await diagnosticsOf(doc.uri, 'action-missing-priority', (d) => d.length > 0);
+    const at = new vscode.Range(4, 2, 4, 2);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, at, vscode.CodeActionKind.QuickFix.value);
+    const convert = actions.find((a) => a.title === 'Convert to an action-items table (2 items)');
+    assert.ok(convert?.edit, actions.map((a) => a.title).join(', '));
+    assert.ok(await vscode.workspace.applyEdit(convert.edit));
+    assert.deepStrictEqual([4, 5, 6, 7].map((l) => doc.lineAt(l).text), [
+      '| Action | Owner | Priority | Deadline | Ticket |',
+      '| --- | --- | --- | --- | --- |',
+      '| Add index on `orders.created_at` | @ana | | 2025-05-01 | |',
+      '| Add alert on queue lag above 10k messages | @sam | P1 | 2025-05-01 | |',
+    ]);
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(doc.getText(), before);
+  });
 });
