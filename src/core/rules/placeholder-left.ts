@@ -1,5 +1,5 @@
 import type { Range } from '../model';
-import { blankHtmlComments } from '../text';
+import { blankCodeSpans, blankHtmlComments } from '../text';
 import type { Rule } from './types';
 
 /**
@@ -9,32 +9,6 @@ import type { Rule } from './types';
  * `@owner`, `a change someone can verify as done`, …).
  */
 const PLACEHOLDER = /(?<![\w-])(?:TBD|TBA|TBC|TODO|FIXME|XXX)(?![\w-])|<(?:[a-z][a-z'/-]*(?: [a-z][a-z,'/-]*){1,12}|owner|date|name|link|url|ticket|team|service|time|summary|description)>|\[(?:fill(?: it)? in|describe|insert|add|enter|write|your)\b[^\]\n]{0,80}\](?!\()|^[ \t]*(?:[-*+][ \t]+)?(?:\u2026|\.\.\.)[ \t]*$|(?<![\w-])(?:YYYY-MM-DD|HH:MM)(?![\w-])|(?<![\w@])@owner(?![\w-])|\b(?:a change someone can verify as done|a cause in the system, not a person|what let the cause through unnoticed|because \u2026)/g;
-
-/** A line with its code spans blanked (same length), found by matching backtick runs as CommonMark does. */
-function blankCodeSpans(line: string): string {
-  // Pathological lines (tens of thousands of backticks) are left as they are: this stays linear.
-  if (line.length > 20_000) return line;
-  let out = '';
-  let i = 0;
-  while (i < line.length) {
-    const open = line.indexOf('`', i);
-    if (open < 0) break;
-    let n = open;
-    while (line[n] === '`') n++;
-    const run = n - open;
-    // The closing run has exactly the same length.
-    let close = line.indexOf('`'.repeat(run), n);
-    while (close >= 0 && (line[close + run] === '`' || line[close - 1] === '`')) close = line.indexOf('`'.repeat(run), close + 1);
-    if (close < 0) {
-      out += line.slice(i, n);
-      i = n;
-      continue;
-    }
-    out += line.slice(i, open) + ' '.repeat(close + run - open);
-    i = close + run;
-  }
-  return out + line.slice(i);
-}
 
 /** Whether a position lies inside a range (end exclusive). */
 const inside = (r: Range, line: number, column: number) =>
