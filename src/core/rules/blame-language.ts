@@ -25,7 +25,7 @@ export const blameLanguage: Rule = {
     },
     {
       title: 'Code and quoted records are not the author\'s prose',
-      markdown: '## Root cause\n\nThe node logged `failed to prune store: operator error` and stopped.\n\n> 17:05 Sam: sorry, I forgot the quota was 55, not 80\n',
+      markdown: '## Root cause\n\nThe node logged `failed to prune store: operator error` and stopped.\n\n> 17:05 Sam:\nsorry, I forgot the quota was 55, not 80\n',
       findings: [],
     },
   ],
@@ -35,16 +35,19 @@ export const blameLanguage: Rule = {
     if (postmortem.frontmatter) for (let l = postmortem.frontmatter.range.start.line; l <= postmortem.frontmatter.range.end.line; l++) skip.add(l);
     const timeline = postmortem.timeline.section?.range;
     let fence: string | undefined;
+    let quoted = false;
     for (let l = 1; l <= lines.lineCount; l++) {
       const line = lines.lineText(l);
+      // A quote (`> …`, and the lines that lazily continue it) is a record, such as a chat log or a
+      // customer's message, not the author's judgement.
+      quoted = /^\s{0,3}>/.test(line) || (quoted && line.trim() !== '');
       const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
       if (f) {
         if (!fence) fence = f[1]![0]!;
         else if (f[1]![0] === fence) fence = undefined;
         continue;
       }
-      // A quote (`> …`) is a record, such as a chat log or a customer's message, not the author's judgement.
-      if (fence || skip.has(l) || line.length > 5000 || /^\s{0,3}>/.test(line)) continue;
+      if (fence || skip.has(l) || line.length > 5000 || quoted) continue;
       const inTimeline = timeline !== undefined && l > timeline.start.line && l <= timeline.end.line;
       // Code spans, link targets and comments are not prose: blanked, so columns stay put.
       for (const hit of findBlame(blankNonProse(line), people)) {
