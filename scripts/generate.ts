@@ -11,6 +11,9 @@ import type { Rule } from '../src/core';
 import { expectation } from '../src/core/config/jsonSchema';
 import type { JsonSchema } from '../src/core/config/jsonSchema';
 import { CONFIG_KEYS, configSchema, keySchema } from '../src/core/config/schema';
+import { TEMPLATES } from '../src/core/config/templates';
+import { SATISFIED_BY, SECTION_SYNONYMS } from '../src/core/sections';
+import type { SectionKind } from '../src/core';
 
 export const README_START = '<!-- rules-table:start (generated from src/core/rules by `npm run generate`) -->';
 export const README_END = '<!-- rules-table:end -->';
@@ -178,6 +181,26 @@ ${props.join('\n')}
 `;
 }
 
+/** Headings that count as a kind, for the docs: its first wordings and the kinds that give it too. */
+function countsAs(kind: SectionKind): string {
+  const words = SECTION_SYNONYMS[kind].slice(0, 6).map((w) => `"${w}"`).join(', ');
+  const also = SATISFIED_BY[kind]?.map((k) => `\`${k}\``).join(', ');
+  return also ? `${words}; also ${also}` : words;
+}
+
+/** The Templates part of docs/configuration.md: what each `template:` requires, from TEMPLATES. */
+function templatesDoc(): string {
+  return Object.entries(TEMPLATES).map(([name, t]) => [
+    `### \`${name}\``,
+    '',
+    t.about,
+    '',
+    '| Required section | Headings and labels that count (a few of them) |',
+    '| --- | --- |',
+    ...t.sections.map((k) => `| \`${k}\` | ${countsAs(k)} |`),
+  ].join('\n')).join('\n\n');
+}
+
 /** docs/configuration.md: every key and every rule's options. */
 export function configurationDoc(): string {
   const keys = Object.keys(CONFIG_KEYS).map((k) => {
@@ -201,13 +224,22 @@ values are reported (with their line) and ignored; the rest of the configuration
 rules:
   action-vague: error                       # off | info | warning | error
   action-overdue: [warning, { graceDays: 7 }] # or [severity, options]
-requiredSections: [summary, impact, timeline, root-cause, action-items]
+template: google-sre                          # or list them: requiredSections: [summary, impact, timeline, root-cause, action-items]
 whyChainLength: 5
 \`\`\`
 
 ## Keys
 
 ${keys.join('\n\n')}
+
+## Templates
+
+\`template\` picks the sections \`section-missing\` asks for. A section counts under any of its usual
+names (numbered or with trailing words: \`6. Impact on customers\`, \`Timeline (all times CET)\`), as a
+label (\`**Impact**: …\`, \`- Root Causes: …\`), and the paragraphs under the title count as the summary
+when no heading names one. A section that is empty or holds only template text counts as missing.
+
+${templatesDoc()}
 
 ## Rules
 

@@ -15,7 +15,7 @@ export interface BlameHit {
 }
 
 const ALWAYS: Array<[RegExp, string]> = [
-  [/\b(?:careless(?:ly)?|sloppy|sloppily|negligen(?:t|tly|ce)|reckless(?:ly)?|lazy|lazily|incompetent(?:ly)?|irresponsibl[ey]|stupid(?:ly)?|dumb)\b/i, 'What made the safe path harder than the risky one?'],
+  [/\b(?:careless(?:ly)?|sloppy|sloppily|negligen(?:t|tly|ce)|reckless(?:ly)?|incompetent(?:ly)?|irresponsibl[ey]|stupid(?:ly)?|dumb)\b/i, 'What made the safe path harder than the risky one?'],
   [/\bfat[- ]finger(?:ed|ing|s)?\b/i, 'Which guardrail or confirmation step would have caught the typo?'],
   [/\b(?:did ?n[o']t|never) bother(?:ed)? to\b/i, 'What made this step easy to skip?'],
   [/\bhuman error\b|\boperator error\b|\buser error\b|\bpilot error\b/i, '"Human error" is where the analysis starts: what in the system made the error possible and hard to notice?'],
@@ -27,19 +27,37 @@ const ALWAYS: Array<[RegExp, string]> = [
   [/\b(?:nobody|no one|no-one) (?:bothered|cared)\b/i, 'What made this step easy to skip?'],
 ];
 
+/**
+ * Phrases that are ordinary about systems ("the export failed to finish", "misconfigured limits",
+ * "requests would have queued") and judge only when a person is their agent. A pattern with a
+ * capture group holds its own subject (`if Rosa had waited`, `had the SRE read the alert`).
+ */
 const WITH_PERSON: Array<[RegExp, string]> = [
   [/\b(?:forgot|forgets|forgotten) to\b|\bforgot\b/i, 'What would have reminded them, or made the step automatic?'],
   [/\bfail(?:ed|s)? to\b/i, 'What made this hard to do at the time (tooling, load, missing information)?'],
   [/\b(?:ignored|ignores|ignoring|disregarded|neglected|overlooked)\b/i, 'Why did the signal not stand out among the others?'],
-  [/\b(?:should|could|would|ought to)(?: not| never|n't)? (?:have|'ve)\b|\bshould'?ve\b|\bcould'?ve\b/i, 'Describe what the system lacked, not what a person should have done.'],
-  [/\bif (?:\S+ ){0,3}had(?: just| only)? (?:[\w-]+ed|bothered|read|done|run|known|waited|checked|followed|looked|tested)\b/i, 'Describe what the system lacked, not what a person should have done.'],
+  [/\b(?:should|could|would|ought to)(?: not| never|n't)? (?:have|'ve)\b(?! been\b)|\bshould'?ve\b(?! been\b)|\bcould'?ve\b(?! been\b)/i, 'Describe what the system lacked, not what a person should have done.'],
+  [/\bif ((?:\S+ ){0,3}?)had(?: just| only)? (?:[\w-]+ed|bothered|read|done|run|known|waited|checked|followed|looked|tested)\b/i, 'Describe what the system lacked, not what a person should have done.'],
+  [/(?:^|[.;:!?]\s+)had ((?:\S+ ){1,4}?)(?:not |never )?(?:[\w-]+ed|read|done|run|known|waited|been paying)\b/i, 'Describe what the system lacked, not what a person should have done.'],
   [/\b(?:rushed|misconfigured|mistyped|typo'?d|broke|pushed (?:a |the )?broken)\b/i, 'What let the change through without a check?'],
   [/\bbothered to\b/i, 'What made this step easy to skip?'],
   [/\b(?:mistakenly|wrongly|carelessly|blindly|accidentally)\b/i, 'What made the wrong action look right at the time?'],
   [/\b(?:didn't|did not|never) (?:check|test|read|look|verify|notice|follow)\b/i, 'What would have made the check part of the normal path?'],
+  [/\b(?:was|were|is|are|been|being|too|so) lazy\b/i, 'What made the safe path harder than the risky one?'],
 ];
 
-const ROLES = /\b(?:engineer|developer|dev|operator|admin|administrator|on-?call(?: engineer| person)?|sre|intern|contractor|someone|somebody|he|she|person|reviewer|author|manager|(?:team |tech |support )?lead|oncaller|employee|deployer|dba|commander|ic|whoever|responder|analyst|staff|approver)\b/i;
+/** "Should have known": hindsight that judges whoever it is said of, with or without a named agent. */
+const SHOULD_HAVE_KNOWN = /\b(?:should|ought to)(?: not| never|n't)? (?:have|'ve) known\b|\bshould'?ve known\b/i;
+
+/** Nouns for people by what they do, lowercase. */
+const ROLE_NOUNS = new Set([
+  'engineer', 'engineers', 'developer', 'developers', 'dev', 'devs', 'operator', 'operators', 'admin', 'admins', 'administrator',
+  'administrators', 'on-call', 'oncall', 'oncaller', 'oncallers', 'on-caller', 'sre', 'sres', 'intern', 'interns', 'contractor',
+  'contractors', 'reviewer', 'reviewers', 'author', 'authors', 'manager', 'managers', 'lead', 'leads', 'employee', 'employees',
+  'deployer', 'dba', 'dbas', 'commander', 'ic', 'responder', 'responders', 'analyst', 'analysts', 'approver', 'approvers', 'person',
+  'people', 'maintainer', 'maintainers', 'captain', 'teammate', 'teammates', 'colleague', 'colleagues', 'coworker', 'coworkers',
+  'staff', 'owner', 'owners', 'user', 'whoever', 'someone', 'somebody', 'he', 'she', 'him', 'i', 'nobody', 'anyone', 'anybody',
+]);
 
 /** Capitalised words that begin sentences or name things rather than people. */
 const NOT_NAMES = new Set([
@@ -50,33 +68,91 @@ const NOT_NAMES = new Set([
   'Production', 'Kubernetes', 'Redis', 'Kafka', 'Postgres', 'PagerDuty', 'Terraform', 'Nginx', 'Also', 'However', 'Unfortunately',
   'Timeline', 'Summary', 'Impact', 'Why', 'What', 'How', 'Who', 'Which', 'Each', 'Every', 'All', 'Some', 'Most', 'One', 'Two',
   'Release', 'Pipeline', 'Page', 'Pager', 'Health', 'Checks', 'Check', 'Cron', 'DNS', 'CDN', 'API', 'Node', 'Pod', 'Pods', 'Cluster',
+  'Additionally', 'Otherwise', 'Instead', 'Meanwhile', 'Finally', 'First', 'Second', 'Later', 'Now', 'Here', 'Too', 'Many', 'Much',
+  'Several', 'Both', 'Any', 'Its', 'Their', 'Such', 'Only', 'Even', 'Still', 'Yet', 'So', 'But', 'And', 'Or', 'Not', 'Had', 'Has',
+  'Have', 'Was', 'Were', 'Is', 'Are', 'Be', 'Been', 'Do', 'Did', 'Does', 'Can', 'Could', 'Should', 'Would', 'Will', 'May', 'Might',
+  'Must', 'Server', 'Servers', 'Container', 'Containers', 'Build', 'Builds', 'Test', 'Tests', 'Update', 'Updates', 'Upgrade', 'Change',
+  'Changes', 'Request', 'Process', 'Application', 'App', 'Network', 'Storage', 'Disk', 'Queue', 'Worker', 'Workers', 'Backup', 'Backups',
+  'Docker', 'Linux', 'GitHub', 'GitLab', 'Github', 'Gitlab', 'Slack', 'Google', 'Amazon', 'Azure', 'Cloudflare', 'Grafana', 'Prometheus',
+  'Datadog', 'Sentry', 'Jenkins', 'Travis', 'Proxmox', 'Helm', 'Ansible', 'Puppet', 'Chef', 'Vault', 'Consul', 'Envoy', 'Istio',
 ]);
 
-/** Whether `word` stands in `text` with no letter right before or after it. */
-function containsWord(text: string, word: string): boolean {
-  const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    if (!isLetter(text[at - 1]) && !isLetter(text[at + word.length])) return true;
-  }
-  return false;
+/** Words between an agent and what it did: adverbs, auxiliaries, negations. */
+const FILLERS = new Set([
+  'just', 'also', 'probably', 'clearly', 'obviously', 'simply', 'then', 'really', 'still', 'never', 'not', 'already', 'actually',
+  'again', 'apparently', 'completely', 'entirely', 'repeatedly', 'somehow', 'frankly', 'certainly', 'definitely', 'likely', 'maybe',
+  'perhaps', 'only', 'always', 'often', 'sometimes', 'have', 'has', 'had', 'was', 'were', 'is', 'are', 'been', 'be', 'being', 'did',
+  'does', 'do', "didn't", "doesn't", "don't", "wasn't", "weren't", "isn't", "aren't", "hadn't", "hasn't", "haven't", 'may', 'might',
+  'must', 'will', 'would', 'should', 'could', 'can', 'too', 'so', 'very', 'quite', 'himself', 'herself', 'themselves', 'myself',
+]);
+
+/** Words that open a noun phrase before its head. */
+const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'one', 'each', 'every', 'this', 'that', 'his', 'her', 'their', 'my', 'your', 'some', 'any', 'no']);
+
+/** Words after the head of a noun phrase that begin its modifier: `the SRE on shift`, `the author of the PR`. */
+const POST_MODIFIER = new Set(['on', 'of', 'in', 'at', 'from', 'for', 'with', 'who', 'whose', 'that', 'behind', 'during']);
+
+/** Where a clause starts: the agent of a phrase is found after the last of these. */
+const CLAUSE_BREAK = /[.;:!?](?=\s|$)|[,\u2014\u2013()"]|\s-\s|\b(?:because|since|when|whenever|while|although|though|so|but|and|or|if|unless|until|once|after|before|as|where|which)\b/gi;
+
+/** Whether a capitalised word looks like a given name, not a sentence's first word or a product. */
+function looksLikeName(word: string): boolean {
+  if (!/^\p{Lu}\p{Ll}+(?:-\p{Ll}+)?$/u.test(word) || NOT_NAMES.has(word)) return false;
+  // Plurals name things: "Crates failed to build", "Nodes ignored the taint".
+  return !/(?:[^aeiou]s|es|ys)$/.test(word);
 }
 
-/** Whether the words before a phrase (its clause) name a person as the subject. */
-function hasPersonSubject(clause: string, people: ReadonlySet<string>): boolean {
-  if (/(?:^|\s)@[\w.-]+/.test(clause)) return true;
-  if (ROLES.test(clause)) return true;
+/** Whether a word names a person: an @handle, a role, a pronoun for a person, a name the document gives, or (if allowed) a capitalised name. */
+function isPerson(word: string, people: ReadonlySet<string>, names: boolean): boolean {
+  const w = word.replace(/^[*_"'(]+|[*_"',)]+$/g, '');
+  if (/^@[\w.-]+$/.test(w)) return true;
+  if (ROLE_NOUNS.has(w.toLowerCase())) return true;
   for (const name of people) {
-    if (name.length >= 2 && containsWord(clause, name)) return true;
+    if (name.length >= 2 && name.split(/\s+/).some((part) => part.length >= 2 && part === w)) return true;
   }
-  const words = clause.match(/\p{Lu}\p{Ll}+/gu) ?? [];
-  return words.some((w) => !NOT_NAMES.has(w));
+  return names && looksLikeName(w);
+}
+
+/** Who does what a phrase says: a person, we (the team speaking), or something else. */
+export type Agent = 'person' | 'we' | undefined;
+
+/**
+ * The agent of a phrase, from the words of its clause before it: the word right before it (past
+ * adverbs and auxiliaries, `Raj should have`, `@kim just`), or the head of the noun phrase that
+ * opens the clause (`The SRE on shift should have`). "The export failed to", "Proxmox container
+ * failed to", "many PRs would have" have no person as agent.
+ */
+export function agentBefore(before: string, people: ReadonlySet<string> = new Set()): Agent {
+  let start = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CLAUSE_BREAK.exec(before))) start = m.index + m[0].length;
+  const words = before.slice(start).split(/\s+/).filter(Boolean).slice(-8);
+  return agentOf(words, people);
+}
+
+function agentOf(words: string[], people: ReadonlySet<string>): Agent {
+  const isWe = (w: string | undefined) => w !== undefined && /^(?:we|us)$/i.test(w);
+  let end = words.length;
+  while (end > 0 && FILLERS.has(words[end - 1]!.toLowerCase())) end--;
+  const last = words[end - 1];
+  if (last === undefined) return undefined;
+  if (isWe(last)) return 'we';
+  if (isPerson(last, people, true)) return 'person';
+  // The head of the opening noun phrase: the word before a modifier (`on shift`, `of the PR`).
+  let i = 0;
+  while (i < end && DETERMINERS.has(words[i]!.toLowerCase())) i++;
+  let head = i;
+  while (head + 1 < end && !POST_MODIFIER.has(words[head + 1]!.toLowerCase()) && head - i < 2) head++;
+  if (head + 1 < end && POST_MODIFIER.has(words[head + 1]!.toLowerCase()) && isPerson(words[head]!, people, false)) return 'person';
+  return isWe(words[i]) && i === end - 1 ? 'we' : undefined;
 }
 
 /**
  * Words without which no pattern above can match: one cheap test lets most lines skip the rest.
  * Every pattern must contain one of these (the blame tests would fail otherwise).
  */
-const TRIGGERS = /careless|sloppy|sloppily|negligen|reckless|lazy|lazily|incompetent|irresponsib|stupid|dumb|finger|bother|error|fault|blame|screw|mess|ball|if only|rubber|botch|asleep|thinking|inexcusab|unforgivab|better|care|attention|diligence|doing|competent|mistake|blunder|oversight|slip|forgot|fail|ignor|disregard|neglect|overlook|should|could|would|ought|wrongly|blindly|accidentally|check|test|read|look|verify|notice|follow|had|rushed|misconfigured|mistyped|typo|broke|pushed/i;
+const TRIGGERS = /careless|sloppy|sloppily|negligen|reckless|lazy|lazily|incompetent|irresponsib|stupid|dumb|finger|bother|error|fault|blame|screw|mess|ball|if only|rubber|botch|asleep|thinking|inexcusab|unforgivab|better|care|attention|diligence|doing|competent|mistake|blunder|oversight|slip|forgot|fail|ignor|disregard|neglect|overlook|should|could|would|ought|wrongly|blindly|accidentally|check|test|read|look|verify|notice|follow|had|rushed|misconfigured|mistyped|typo|broke|pushed|known/i;
 
 /** Blame phrases in a text, each with the question to ask instead. */
 export function findBlame(text: string, people: ReadonlySet<string> = new Set()): BlameHit[] {
@@ -86,15 +162,19 @@ export function findBlame(text: string, people: ReadonlySet<string> = new Set())
     const m = re.exec(text);
     if (m) hits.push({ start: m.index, end: m.index + m[0].length, phrase: m[0], suggestion });
   }
+  // Hindsight about knowledge judges whoever is meant, unless the team speaks of itself.
+  const known = SHOULD_HAVE_KNOWN.exec(text);
+  if (known && agentBefore(text.slice(0, known.index), people) !== 'we' && !/\b(?:it|this|that|which)\s*$/i.test(text.slice(0, known.index))) {
+    hits.push({ start: known.index, end: known.index + known[0].length, phrase: known[0], suggestion: 'Ask what the person knew at the time, and what would have told them.' });
+  }
   for (const [re, suggestion] of WITH_PERSON) {
     const m = re.exec(text);
     if (!m) continue;
-    // The clause before the phrase: back to the last sentence or clause break, at most 8 words.
-    const before = text.slice(0, m.index).split(/[.;:!?](?=\s|$)|[\u2014\u2013]|,\s(?:but|and|so|because)\s|\bbecause\b/).pop() ?? '';
-    // The subject of `if Rosa had waited` is inside the phrase itself.
-    const clause = `${before.split(/\s+/).slice(-8).join(' ')} ${m[0].startsWith('if') || m[0].startsWith('If') ? m[0] : ''}`.trim();
-    if (/^\s*we\b|\bwe\s*$/i.test(clause.trim()) || /\bwe\b/i.test(clause.split(/\s+/).slice(-2).join(' '))) continue;
-    if (hasPersonSubject(clause, people)) hits.push({ start: m.index, end: m.index + m[0].length, phrase: m[0], suggestion });
+    // A subject inside the phrase (`if Rosa had waited`), else the words of the clause before it.
+    const agent = m[1] !== undefined ? agentOf(m[1].split(/\s+/).filter(Boolean), people) ?? agentBefore(m[1], people) : agentBefore(text.slice(0, m.index), people);
+    if (agent !== 'person') continue;
+    const at = m.index + m[0].length - m[0].trimStart().length;
+    hits.push({ start: at, end: m.index + m[0].length, phrase: m[0].trim(), suggestion });
   }
   return hits.sort((a, b) => a.start - b.start).filter((h, i, all) => i === 0 || h.start >= all[i - 1]!.end);
 }

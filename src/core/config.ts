@@ -8,6 +8,7 @@ import type { PriorityLevel } from './vocabulary/priorities';
 import { DEFAULT_PRIORITIES, DEFAULT_PRIORITY_MAP } from './vocabulary/priorities';
 import type { JsonPath } from './config/jsonSchema';
 import { configSchema, registryConfigSchema } from './config/schema';
+import { TEMPLATES } from './config/templates';
 import type { Config } from './config/types.generated';
 import { errorMessage, validateAndPrune } from './config/validate';
 
@@ -31,7 +32,7 @@ export interface ResolvedConfig {
 export type { PriorityLevel } from './vocabulary/priorities';
 export { DEFAULT_PRIORITIES, DEFAULT_PRIORITY_MAP } from './vocabulary/priorities';
 
-export const DEFAULT_REQUIRED_SECTIONS: SectionKind[] = ['summary', 'impact', 'timeline', 'root-cause', 'action-items'];
+export const DEFAULT_REQUIRED_SECTIONS: SectionKind[] = [...TEMPLATES.default.sections];
 
 export const DEFAULT_FILES = ['**/postmortems/**/*.md', '**/postmortem/**/*.md', '**/*postmortem*.md', '**/*post-mortem*.md', '**/incidents/**/*.md'];
 
@@ -63,7 +64,8 @@ export function resolveConfig(config: Config, knownRules: readonly string[], rul
     resolvedRules[id] = { severity, options: { ...(options ?? {}) } };
   }
   const requiredSections: SectionKind[] = [];
-  for (const s of c.requiredSections ?? DEFAULT_REQUIRED_SECTIONS) {
+  // An explicit list wins over the template's.
+  for (const s of c.requiredSections ?? TEMPLATES[c.template ?? 'default'].sections) {
     const kind = sectionKindOf(s) ?? sectionKindOf(s.replace(/-/g, ' '));
     if (kind) requiredSections.push(kind);
     else problems.push({ message: `requiredSections: "${s}" is not a section this tool knows` });

@@ -1,7 +1,10 @@
 export * from './model';
 export { parsePostmortem, parseMarkdown } from './parse';
 export type { ParseOptions } from './parse';
-export { allSections, findSection, sectionKindOf, SECTION_SYNONYMS } from './sections';
+export { allSections, findSection, hasKind, SATISFIED_BY, sectionKindOf, sectionKindsOf, sectionPresence, SECTION_SYNONYMS } from './sections';
+export type { SectionPresence } from './sections';
+export { TEMPLATE_NAMES, TEMPLATES } from './config/templates';
+export type { TemplateName, TemplatePreset } from './config/templates';
 export { formatMinutes, parseDuration, parseDate, parseZone, decideDateOrder, zoneOffsetAt, zoneAmbiguity, ambiguousDateOrderMessage } from './time';
 export type { DateOrder, NumericDate } from './time';
 export { LineIndex } from './text';

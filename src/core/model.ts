@@ -40,11 +40,19 @@ export type SectionKind =
   | 'contributing-factors'
   | 'action-items'
   | 'lessons-learned'
+  | 'leadup'
+  | 'fault'
   | 'detection'
   | 'resolution'
   | 'what-went-well'
   | 'what-went-wrong'
   | 'where-we-got-lucky';
+
+/**
+ * What a section holds besides its heading: `text`; `placeholder`, only template text (`TBD`,
+ * `<describe the impact>`, an italic instruction such as `_Summarize the issue_`); or `none`.
+ */
+export type SectionContent = 'text' | 'placeholder' | 'none';
 
 export interface Section {
   /** Heading text without Markdown markers. */
@@ -52,10 +60,34 @@ export interface Section {
   depth: number;
   /** Recognised kind from the heading's wording; undefined for other headings. */
   kind: SectionKind | undefined;
+  /**
+   * Further kinds the heading names (`Lessons learned and future improvements` is action items and
+   * lessons learned; `kind` is the one its blocks are read as).
+   */
+  also?: SectionKind[];
   headingRange: Range;
   /** From the heading to the line before the next heading of the same or a higher level. */
   range: Range;
+  /** What the section and its subsections hold; a subsection heading of no recognised kind is text. */
+  content: SectionContent;
   children: Section[];
+}
+
+/**
+ * A section written without a heading of its own: a label such as `**Impact**: …` or `- Summary: …`
+ * (Google SRE's header fields, `**Root causes:**` before a list), or the paragraphs under the title
+ * before any other heading, which say what happened when no summary heading does.
+ */
+export interface FieldSection {
+  kind: SectionKind;
+  form: 'label' | 'intro';
+  /** The label without markup and colon (`Root Causes`); empty for an intro. */
+  label: string;
+  /** The label, or the intro's first line. */
+  labelRange: Range;
+  /** The label and its value, or the block after a label that has none on its line. */
+  range: Range;
+  content: SectionContent;
 }
 
 /** A UTC offset and where it was found. */
@@ -201,6 +233,13 @@ export interface WhyChain {
 export interface ContributingFactor {
   text: string;
   range: Range;
+  /**
+   * Where it is written: a contributing-factors section; one of several causes the root-cause
+   * section gives (numbered, after `three compounding factors:`, in subsections, or joined by
+   * `Furthermore, …`); a point under What went wrong; or a sentence elsewhere saying how the cause
+   * got through (`no alert was configured, so nobody noticed`).
+   */
+  source: 'contributing-factors' | 'root-cause' | 'what-went-wrong' | 'prose';
 }
 
 /**
@@ -280,6 +319,8 @@ export interface Postmortem {
   date: string | undefined;
   /** Top-level sections; each holds its subsections. */
   sections: Section[];
+  /** Sections written as labels or as the intro, in document order; not part of the heading tree. */
+  fieldSections: FieldSection[];
   timeline: Timeline;
   statedMetrics: StatedMetric[];
   computedMetrics: ComputedMetrics;

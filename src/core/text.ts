@@ -117,6 +117,42 @@ export function blankHtmlComments(text: string): string {
   return out + text.slice(from);
 }
 
+/** A line with its code spans blanked (same length), found by matching backtick runs as CommonMark does. */
+export function blankCodeSpans(line: string): string {
+  // Pathological lines (tens of thousands of backticks) are left as they are: this stays linear.
+  if (line.length > 20_000) return line;
+  let out = '';
+  let i = 0;
+  while (i < line.length) {
+    const open = line.indexOf('`', i);
+    if (open < 0) break;
+    let n = open;
+    while (line[n] === '`') n++;
+    const run = n - open;
+    // The closing run has exactly the same length.
+    let close = line.indexOf('`'.repeat(run), n);
+    while (close >= 0 && (line[close + run] === '`' || line[close - 1] === '`')) close = line.indexOf('`'.repeat(run), close + 1);
+    if (close < 0) {
+      out += line.slice(i, n);
+      i = n;
+      continue;
+    }
+    out += line.slice(i, open) + ' '.repeat(close + run - open);
+    i = close + run;
+  }
+  return out + line.slice(i);
+}
+
+/**
+ * A line with what is not prose blanked (same length, so columns stay put): HTML comments, code
+ * spans, the destinations of links and images (`](https://…)`) and the `!` that opens an image.
+ */
+export function blankNonProse(line: string): string {
+  const text = blankCodeSpans(blankHtmlComments(line));
+  if (text.length > 20_000) return text;
+  return text.replace(/!(?=\[)|\]\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)/g, (m) => (m === '!' ? ' ' : `]${' '.repeat(m.length - 1)}`));
+}
+
 /**
  * Inline Markdown to plain text for display: drops emphasis markers, keeps link text and code,
  * and folds line breaks and runs of spaces into one space.

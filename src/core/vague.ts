@@ -30,10 +30,25 @@ const CONCRETE_LEADS = [
   'run', 'record', 'archive', 'decommission', 'retire', 'expire', 'renew', 'whitelist', 'allowlist', 'denylist', 'label', 'route', 'gate',
 ];
 
+/**
+ * `Ensure`/`Make sure` followed by a state of a named thing ("user pods are in a separate pool",
+ * "alerting is in place for the claims backend"): the state is the check, so the lead is not vague.
+ */
+const ENSURED_STATE = /^(?:ensure|make sure) (?:that )?(?:the |all |every |each |our |its |their )?[\w@./`-]+(?: [\w@./`-]+){0,4}? (?:is|are|has|have|gets|get|runs|run|uses|use|points|point|stays|stay|lives|live|sits|sit|goes through|go through|fails|fail|pages|page|alerts|alert|expires|expire)\b/;
+
+/** A clause inside an action that names the state it must reach. */
+const ENSURE_CLAUSE = /\b(?:to make sure|to ensure|so that) /;
+
+/** Where the change ends and its reason begins. */
+const PURPOSE = /,? (?:so that|so|in order to|to allow|to enable|to ensure|to prevent|to avoid|to reduce|to help|because) /i;
+
+/** States of people's minds, which no one can check: "aware of", "knows about", "understands". */
+const STATE_OF_MIND = /\b(?:aware|awareness|knows?|knew|understands?|understood|familiar|comfortable|careful|confident|informed|remembers?|mindful)\b/;
+
 const HEDGES = /\b(?:maybe|perhaps|possibly|at some point|eventually|someday|when we have time|if time permits|try to|attempt to|somehow|as needed|where possible|if possible|when possible|as appropriate|going forward|in the future|again|generally|overall|properly|appropriately|etc|long-term|widely|tbd)\b/i;
 
 /** Goals that sound like outcomes but cannot be checked: "more robust", "better visibility", "less error-prone". */
-const ABSTRACT = /\b(?:more|better|less|fewer|faster|safer|smoother|cleaner|robust(?:ness)?|resilien(?:t|ce)|reliab(?:le|ility)|stab(?:le|ility)|visibility|awareness|culture|process(?:es)?|best practices?|toil|tech(?:nical)? debt|edge cases?|flakiness|flaky|performance|error-prone|issues?|problems?|things|stuff|learnings|knowledge|communication|ownership|hygiene|quality)\b/i;
+const ABSTRACT = /\bright (?:people|person|team|teams|place|time|way)\b|\bappropriate\b|\b(?:more|better|less|fewer|faster|safer|smoother|cleaner|robust(?:ness)?|resilien(?:t|ce)|reliab(?:le|ility)|stab(?:le|ility)|visibility|awareness|culture|process(?:es)?|best practices?|toil|tech(?:nical)? debt|edge cases?|flakiness|flaky|performance|error-prone|issues?|problems?|things|stuff|learnings|knowledge|communication|ownership|hygiene|quality)\b/i;
 
 /** Names of tools and platforms that make an action concrete. */
 const TOOLS = /\b(?:pagerduty|opsgenie|grafana|prometheus|datadog|sentry|terraform|helm|kubernetes|k8s|kubectl|argo(?:cd)?|jenkins|github|gitlab|circleci|buildkite|kafka|redis|postgres(?:ql)?|mysql|mongodb|elasticsearch|cassandra|dynamodb|s3|ec2|rds|lambda|cloudflare|nginx|envoy|istio|consul|vault|statuspage|slack|jira|linear|runbook|dashboard|playbook|alertmanager|cloudwatch|pgbouncer|sqs|sns|bigquery|airflow|spark|docker|ci|cd|cdn|dns|tls|ssl|cron|crontab|launchdarkly|feature flag)\b/i;
@@ -42,7 +57,7 @@ const TOOLS = /\b(?:pagerduty|opsgenie|grafana|prometheus|datadog|sentry|terrafo
 const CONCRETE_OBJECT = /`[^`]+`|\b[\w-]+\/[\w./-]+|\b\w+\.\w+(?:\.\w+)*\b|\b[a-z0-9]+(?:[-_][a-z0-9]+)+\b|\b[A-Z][A-Z0-9]{1,9}-\d+\b|https?:\/\/|\b[a-z]+[A-Z]\w*\b|\b[A-Z][a-z]+[A-Z]\w*\b|\b[A-Z]{2,6}s?\b/;
 
 /** A measurable bound: a number, a percentage, a duration, a version, a threshold word with a value. */
-const MEASURABLE = /\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|all|every|each|none|no longer|before|after|within|under|below|above|at most|at least|per)\b/i;
+const MEASURABLE = /\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|all|every|everyone|everybody|each|none|no longer|before|after|within|under|below|above|at most|at least|per)\b/i;
 
 export const VAGUE_THRESHOLD = 3;
 
@@ -55,13 +70,27 @@ export interface VagueScore {
   lead: string | undefined;
 }
 
-export function scoreVagueness(raw: string): VagueScore {
-  const text = raw.replace(/[*_~]/g, '').replace(/\s+/g, ' ').trim();
+/** What is known about an action item beyond its text. */
+export interface VagueContext {
+  /** The item links a ticket or issue: someone wrote the change down where its completion is tracked. */
+  ticket?: boolean;
+}
+
+/** Link syntax a list item's text can start with once its link is taken out: `[ ]:`, `( )`, `—`. */
+const LEFTOVER_LEAD = /^(?:\[\s*\]|\(\s*\)|[:,;\u2014\u2013-]|\s)+/;
+
+export function scoreVagueness(raw: string, context: VagueContext = {}): VagueScore {
+  const text = raw.replace(/[*_~]/g, '').replace(/\s+/g, ' ').trim().replace(LEFTOVER_LEAD, '');
   const lower = text.toLowerCase();
   const words = lower.split(/\s+/).filter(Boolean);
   const reasons: string[] = [];
   let score = 0;
-  const lead = VAGUE_LEADS.find((v) => lower === v || lower.startsWith(`${v} `));
+  const found = VAGUE_LEADS.find((v) => lower === v || lower.startsWith(`${v} `));
+  // "Ensure X is Y", or "Revisit X to make sure Y has Z": the state named is the check that it is done.
+  const checked = ENSURE_CLAUSE.exec(lower);
+  const state = checked ? `ensure ${lower.slice(checked.index + checked[0].length)}` : lower;
+  const ensuredState = found !== undefined && ENSURED_STATE.test(state) && !STATE_OF_MIND.test(state) && !ABSTRACT.test(state);
+  const lead = ensuredState ? undefined : found;
   if (lead) {
     score += 2;
     reasons.push(`starts with "${text.slice(0, lead.length)}"`);
@@ -69,10 +98,11 @@ export function scoreVagueness(raw: string): VagueScore {
   const concreteLead = CONCRETE_LEADS.some((v) => lower === v || lower.startsWith(`${v} `));
   if (concreteLead) score -= 1.5;
   const concrete = CONCRETE_OBJECT.test(text) || TOOLS.test(text);
-  if (!concrete) {
+  // A linked ticket says the change is written down somewhere: no penalty, but no credit either.
+  if (!concrete && !context.ticket) {
     score += 1.5;
     reasons.push('names no concrete service, file, table, setting or tool');
-  } else score -= 1;
+  } else if (concrete) score -= 1;
   const measurable = MEASURABLE.test(text);
   if (lead && OPEN_ENDED_LEADS.has(lead) && !measurable) score += 1;
   if (!measurable) {
@@ -88,7 +118,13 @@ export function scoreVagueness(raw: string): VagueScore {
     score += 1;
     reasons.push(`hedges with "${hedge[0]}"`);
   }
-  const abstract = ABSTRACT.exec(text);
+  const mind = STATE_OF_MIND.exec(lower);
+  if (mind && !measurable) {
+    score += 1;
+    reasons.push(`aims at what people know or feel ("${mind[0]}"), which no one can check`);
+  }
+  // A purpose clause ("…, so they do not…", "… to allow proper governance") says why, not what: its goals are not the change's.
+  const abstract = ABSTRACT.exec(text.split(PURPOSE)[0]!);
   if (abstract && !measurable) {
     score += 1;
     reasons.push(`aims at "${abstract[0]}" without saying how much`);

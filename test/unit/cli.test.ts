@@ -136,13 +136,16 @@ describe('postmortem lint', () => {
       const file = join(dir, 'incident-postmortem.md');
       writeFileSync(file, readFileSync(join(fixtures, 'rules/action-vague.md')));
       const count = (r: Awaited<ReturnType<typeof cli>>) => JSON.parse(r.out).filter((f: { ruleId: string }) => f.ruleId === 'action-vague').length;
-      assert.equal(count(await cli('lint', '--format', 'json', '--today', '2025-04-15', file)), 4);
+      // As many as the rule's fixture expects, so the fixture can grow without this test changing.
+      const expected = (JSON.parse(readFileSync(join(fixtures, 'rules/action-vague.expected.json'), 'utf8')) as string[]).length;
+      assert.ok(expected > 0);
+      assert.equal(count(await cli('lint', '--format', 'json', '--today', '2025-04-15', file)), expected);
       writeFileSync(join(dir, '.postmortem.yaml'), 'rules:\n  action-vague: off\n');
       assert.equal(count(await cli('lint', '--format', 'json', '--today', '2025-04-15', file)), 0);
       writeFileSync(join(dir, 'strict.yaml'), 'rules:\n  action-vague: error\n');
       const strict = await cli('lint', '--format', 'json', '--today', '2025-04-15', '--config', join(dir, 'strict.yaml'), file);
       assert.equal(strict.code, 1);
-      assert.equal(count(strict), 4);
+      assert.equal(count(strict), expected);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

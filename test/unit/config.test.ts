@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
-import { LineIndex, matchesAnyGlob, mergeConfigs, parseConfigText, parsePostmortem, isPostmortem, readSuppressions, resolveConfig, RULE_IDS, DEFAULT_FILES, configFromSettings, configSchema, lintText, validateSchema, CONFIG_KEYS } from '../../src/core';
+import { LineIndex, matchesAnyGlob, mergeConfigs, parseConfigText, parsePostmortem, isPostmortem, readSuppressions, resolveConfig, RULE_IDS, DEFAULT_FILES, configFromSettings, configSchema, lintText, validateSchema, CONFIG_KEYS, TEMPLATES } from '../../src/core';
 import type { Config } from '../../src/core';
 import { repoRoot } from './root';
 
@@ -122,7 +122,7 @@ describe('the schema', () => {
     }
   });
   it('declares every top-level key of Config and nothing else', () => {
-    const keys: Array<keyof Config> = ['files', 'rules', 'requiredSections', 'priorities', 'priorityMap', 'whyChainLength', 'requireTicket', 'jiraPriorities', 'linearPriorities'];
+    const keys: Array<keyof Config> = ['files', 'rules', 'template', 'requiredSections', 'priorities', 'priorityMap', 'whyChainLength', 'requireTicket', 'jiraPriorities', 'linearPriorities'];
     assert.deepEqual(Object.keys(CONFIG_KEYS), keys);
   });
 });
@@ -198,5 +198,35 @@ describe('suppression comments', () => {
     assert.ok(s('anything', 3));
     assert.ok(s('c-d', 5));
     assert.ok(!s('c-d', 7));
+  });
+});
+
+describe('template presets', () => {
+  const findingsOf = (text: string, config: Config) =>
+    lintText(text, { today: '2025-04-15', config }).findings.filter((f) => f.ruleId === 'section-missing').map((f) => `${f.range.start.line}: ${f.message}`);
+  it('asks for the sections of the chosen template, and an explicit list wins', () => {
+    const resolved = (yaml: string) => resolveConfig(parseConfigText(yaml).config, RULE_IDS);
+    assert.deepEqual(resolved('template: google-sre\n').config.requiredSections, TEMPLATES['google-sre'].sections);
+    assert.deepEqual(resolved('template: atlassian\n').config.requiredSections, ['summary', 'leadup', 'fault', 'impact', 'detection', 'resolution', 'timeline', 'root-cause', 'lessons-learned', 'action-items']);
+    assert.deepEqual(resolved('template: pagerduty\nrequiredSections: [summary]\n').config.requiredSections, ['summary']);
+    assert.deepEqual(resolved('').config.requiredSections, ['summary', 'impact', 'timeline', 'root-cause', 'action-items']);
+    assert.match(parseConfigText('template: itil\n').problems[0]!.message, /template/);
+  });
+
+  it('checks a Google SRE document against the google-sre preset, fields and lessons headings included', () => {
+    const doc = '# Search down\n\n**Summary**: Search failed for an hour.\n\n**Impact**: 1.2B queries lost.\n\n**Root Causes**: A leak under load.\n\n**Trigger**: A traffic spike.\n\n**Resolution**: Traffic moved and capacity added.\n\n**Detection**: Monitoring paged on-call.\n\n## Action Items\n\n- Fix the leak\n\n## Lessons Learned\n\n### What went well\n\n- Paging worked\n\n## Timeline\n\n- 14:51 Spike starts\n';
+    assert.deepEqual(findingsOf(doc, { template: 'google-sre' }), []);
+    assert.deepEqual(findingsOf(doc.replace('**Trigger**: A traffic spike.\n\n', ''), { template: 'google-sre' }), ['1: Missing section: Trigger']);
+  });
+
+  it('lets a PagerDuty document give its contributing factors under the older name Root Causes', () => {
+    const doc = '# Delays\n\n## Overview\n\nAlerts were late.\n\n## Root Causes\n\nA runaway process.\n\n## Resolution\n\nKilled it.\n\n## Impact\n\n0.02% late.\n\n## Timeline\n\n- 10:00 Process starts\n\n## How\'d We Do?\n\n### What Went Well?\n\n- Fast page\n\n## Action Items\n\n- Add a limit\n';
+    assert.deepEqual(findingsOf(doc, { template: 'pagerduty' }), []);
+  });
+
+  it('checks an Atlassian document against the atlassian preset: Response and Recovery give the resolution', () => {
+    const doc = '# Checkout errors\n\n## Incident summary\n\nCheckout failed for 40 minutes.\n\n## Leadup\n\nA config change shortened a timeout.\n\n## Fault\n\nRequests timed out under load.\n\n## Impact\n\n8% of orders failed.\n\n## Detection\n\nAn error-rate alert paged on-call.\n\n## Response\n\nOn-call joined within 5 minutes.\n\n## Recovery\n\nThe change was rolled back.\n\n## Timeline\n\n- 14:00 Change deployed\n\n## Five whys\n\n1. Why did orders fail? The timeout was too short.\n\n## Root cause\n\nThe timeout was not load tested.\n\n## Lessons learned\n\nLoad test config changes.\n\n## Corrective actions\n\n- Add a load test for timeouts\n';
+    assert.deepEqual(findingsOf(doc, { template: 'atlassian' }), []);
+    assert.deepEqual(findingsOf(doc.replace('## Fault\n\nRequests timed out under load.\n\n', ''), { template: 'atlassian' }), ['1: Missing section: Fault']);
   });
 });

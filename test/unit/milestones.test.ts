@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { MilestoneKind } from '../../src/core';
-import { classifyEvent } from '../../src/core/vocabulary/milestones';
+import { classifyEvent, couldMark } from '../../src/core/vocabulary/milestones';
 
 type Row = [sentence: string, kind: MilestoneKind | undefined];
 
@@ -37,6 +37,10 @@ table('detection is an alert, a page, a report or a problem noticed', [
   ['Monitoring detected failures in scan provisioning', 'detected'],
   ['Hana notices the ledger height has not moved for ten minutes', 'detected'],
   ['Dip in the launch success metric noticed on the dashboard', 'detected'],
+  ['Automated warning from the cloud provider that the load balancer cannot scale up', 'detected'],
+  ['A researcher submitted a bounty report', 'detected'],
+  ['A disclosure report detailing the runner compromise was submitted', 'detected'],
+  ['Mira notices that stale statuses are still\npresent and blocking every merge', 'detected'],
 ]);
 
 table('a system detecting something that is not a problem is no detection', [
@@ -53,6 +57,8 @@ table('a system detecting something that is not a problem is no detection', [
   ['Keep monitoring, no action', undefined],
   ['No alerting configured for 429 errors, requiring customer reports', undefined],
   ['Admins post an initial report to the blog', undefined],
+  ['The team reports the account to the hosting provider for suspicious behaviour', undefined],
+  ['Mira notices that stale statuses are still present.\nBlocking merges was discussed later', undefined],
 ]);
 
 table('an action that did not take effect is no mitigation', [
@@ -94,6 +100,8 @@ table('an action that took effect is a mitigation', [
   ['Operations engineers revert the site changes', 'mitigated'],
   ['Error rate returns to baseline (0.1%)', 'mitigated'],
   ['Customer instances come back online and service was restored', 'mitigated'],
+  ['Released v4.2.1 containing the fix', 'mitigated'],
+  ['Hotfix lands on main', 'mitigated'],
 ]);
 
 table('the start of impact is a symptom beginning', [
@@ -119,6 +127,11 @@ table('resolution is the incident declared over or everything back to normal', [
   ['Dana resolves the incident', 'resolved'],
   ['Sam declares the incident resolved', 'resolved'],
   ['Prow is confirmed to be functional. Outage ends.', 'resolved'],
+  ['Status page is set to resolved', 'resolved'],
+  ['All systems verified operational', 'resolved'],
+  ['Issue verified fixed in production', 'resolved'],
+  ['Status page is set to monitoring', undefined],
+  ['Tech lead re-deploys the original change after the fix', undefined],
   ['The incident is not resolved yet', undefined],
   ['The incident commander takes over', undefined],
   ['Brief discussion whether the incident is over', undefined],
@@ -138,4 +151,30 @@ describe('explicit markers', () => {
     assert.equal(classifyEvent('**OUTAGE BEGINS** the config checker detects drift').kind, 'impact');
     assert.equal(classifyEvent('proposes a rollback [mitigated]').kind, 'mitigated');
   });
+  it('include an all-caps phrase in angle brackets, as written or escaped', () => {
+    assert.equal(classifyEvent('Tag 1.4.2 is pushed &lt;START OF OUTAGE&gt;').kind, 'impact');
+    assert.equal(classifyEvent('Fix lands. <END OF OUTAGE>').kind, 'resolved');
+    assert.equal(classifyEvent('Plugins get a no-op folder **\\<END OF OUTAGE>**').kind, 'resolved');
+    assert.equal(classifyEvent('<describe what happened>').kind, undefined);
+  });
+});
+
+describe('wordings that could be a milestone, for telling whether one is missing', () => {
+  const rows: Array<[string, 'detected' | 'mitigated' | 'resolved', boolean]> = [
+    ['Automated message in #alerts about timeouts on the API', 'detected', true],
+    ['Incident declared', 'detected', true],
+    ['Maintenance window enabled for check-in', 'mitigated', true],
+    ['First remediation commit: inputs passed through env variables', 'mitigated', true],
+    ['Primary engineer re-deploys prod with the new file server address', 'mitigated', true],
+    ['Team halts the pool and pauses deposits', 'mitigated', true],
+    ['Team decides a patch should be released soon', 'mitigated', false],
+    ['Prow is once again merging at its usual rate', 'resolved', true],
+    ['Second transaction is mined and succeeds', 'resolved', true],
+    ['We forward fixed both services, and the namespaces were deleted', 'resolved', false],
+    ['Attacker drains the pool for the fourth time', 'detected', false],
+    ['Attacker drains the pool for the fourth time', 'mitigated', false],
+  ];
+  for (const [text, kind, expected] of rows) {
+    it(`${expected ? 'reads' : 'does not read'} "${text}" as a possible ${kind} event`, () => assert.equal(couldMark(text, kind), expected));
+  }
 });

@@ -133,7 +133,9 @@ describe('the seed example', () => {
     assert.equal(pm.whyChains.length, 1);
     assert.equal(pm.whyChains[0]!.steps.length, 5);
     assert.ok(pm.whyChains[0]!.steps.every((s) => s.question && s.answer));
-    assert.equal(pm.contributingFactors.length, 4);
+    assert.equal(pm.contributingFactors.filter((f) => f.source === 'contributing-factors').length, 4);
+    // The chain's "Why was the missing index not caught?" says how the cause got through, too.
+    assert.deepEqual(pm.contributingFactors.filter((f) => f.source !== 'contributing-factors').map((f) => f.text), ['Why was the missing index not caught?']);
   });
   it('reads six action items, the first one done by its deadline cell', () => {
     assert.equal(pm.actionItems.length, 6);

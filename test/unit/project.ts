@@ -10,7 +10,10 @@ function field(f: Field<unknown>) {
 }
 
 function section(s: Section): unknown {
-  return { title: s.title, kind: s.kind ?? null, range: r(s.range), ...(s.children.length ? { children: s.children.map(section) } : {}) };
+  return {
+    title: s.title, kind: s.kind ?? null, ...(s.also ? { also: s.also } : {}), range: r(s.range),
+    ...(s.content !== 'text' ? { content: s.content } : {}), ...(s.children.length ? { children: s.children.map(section) } : {}),
+  };
 }
 
 /** The parts of the model a fixture's expected file pins down, in a form that reads well as JSON. */
@@ -20,6 +23,7 @@ export function project(pm: Postmortem) {
     date: pm.date ?? null,
     frontmatter: pm.frontmatter ? { range: r(pm.frontmatter.range), keys: pm.frontmatter.data ? Object.keys(pm.frontmatter.data) : null } : null,
     sections: pm.sections.map(section),
+    ...(pm.fieldSections.length ? { fieldSections: pm.fieldSections.map((f) => `${f.kind} ${f.form}${f.label ? ` "${f.label}"` : ''} ${r(f.range)} ${f.content}`) } : {}),
     timezone: pm.timeline.zone ? `${pm.timeline.zone.name} ${pm.timeline.zone.offsetMinutes} ${pm.timeline.zone.source}` : null,
     events: pm.timeline.events.map((e) => ({
       at: r(e.range),

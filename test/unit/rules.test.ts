@@ -89,7 +89,7 @@ describe('the runner', () => {
     assert.match(err.configProblems[0]!.message, /Unknown rule "no-such-rule"/);
   });
   it('uses the configured priority scheme, why-chain length and required sections', () => {
-    const text = '# T\n\n## Summary\n\n## Action items\n\n| Priority | Action | Owner | Deadline |\n|---|---|---|---|\n| High | Add index on orders.user_id | @a | 2025-05-01 |\n\n## Root cause\n\nWhy?\n→ Because.\n';
+    const text = '# T\n\n## Summary\n\nOrders timed out.\n\n## Action items\n\n| Priority | Action | Owner | Deadline |\n|---|---|---|---|\n| High | Add index on orders.user_id | @a | 2025-05-01 |\n\n## Root cause\n\nWhy?\n→ Because.\n';
     const custom = lintText(text, { today: TODAY, config: { priorities: ['Critical', 'High', 'Low'], whyChainLength: 1, requiredSections: ['summary', 'Follow-ups'] } });
     const ids = custom.findings.map((f) => f.ruleId);
     assert.ok(!ids.includes('action-invalid-priority'));

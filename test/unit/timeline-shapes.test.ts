@@ -77,4 +77,14 @@ describe('timeline shapes', () => {
     const md = '## Timeline\n\n1. Support reports failing uploads\n2. Storage quota raised\n';
     assert.deepEqual(missingTime(md), [1]);
   });
+  it('reads a row that gives only its day where a table of times has its time as an event of that day', () => {
+    const md = '## Timeline (UTC)\n\n| Time | Event |\n| --- | --- |\n| 2019-12-02 04:30 | Cluster scaled down |\n| 2019-12-03 | Surge of new pods |\n| 2019-12-04 03:00 | Fix ready |\n';
+    assert.deepEqual(events(md), ['5 2019-12-02T04:30:00Z Cluster scaled down', '6 2019-12-03 Surge of new pods', '7 2019-12-04T03:00:00Z Fix ready']);
+    assert.deepEqual(missingTime(md), []);
+  });
+  it('reads a day written in backticks at the start of a list entry', () => {
+    const md = '---\ndate: 2022-05-31\n---\n## Timeline (PST)\n\n- `May 31` Team deploys the contract\n- `07:35` Team funds the contract\n';
+    assert.deepEqual(events(md), ['6 2022-05-31 Team deploys the contract', '7 2022-05-31T07:35:00-08:00 Team funds the contract']);
+    assert.deepEqual(missingTime(md), []);
+  });
 });

@@ -6,6 +6,7 @@
 import { RULES } from '../rules';
 import type { Rule } from '../rules/types';
 import type { JsonSchema } from './jsonSchema';
+import { TEMPLATE_NAMES, TEMPLATES } from './templates';
 
 export const SEVERITY_SCHEMA: JsonSchema = { type: 'string', enum: ['off', 'info', 'warning', 'error'] };
 
@@ -32,10 +33,15 @@ export const CONFIG_KEYS: Record<string, ConfigKey> = {
     default: {},
     markdownDescription: 'Severity of each rule: `off`, `info`, `warning` or `error`, or `[severity, options]`. A `.postmortem.yaml` in the project wins over this setting, so the editor and the CLI agree.',
   },
+  template: {
+    schema: { type: 'string', enum: TEMPLATE_NAMES },
+    default: 'default',
+    markdownDescription: 'The postmortem template your team follows: its sections are the ones `section-missing` asks for. `default` (summary, impact, timeline, root cause, action items), `google-sre`, `pagerduty` or `atlassian`; the Templates part of docs/configuration.md says what each requires. A `requiredSections` list wins over it.',
+  },
   requiredSections: {
     schema: stringList,
-    default: ['summary', 'impact', 'timeline', 'root-cause', 'action-items'],
-    markdownDescription: 'Sections every postmortem must have (`section-missing`). Headings match by synonym: `Follow-ups` counts as `action-items`, `Five whys` as `root-cause`.',
+    default: [...TEMPLATES.default.sections],
+    markdownDescription: 'Sections every postmortem must have (`section-missing`), instead of the `template`\'s. Headings match by synonym: `Follow-ups` counts as `action-items`, `Five whys` as `root-cause`. Kinds: `summary`, `impact`, `timeline`, `root-cause`, `trigger`, `contributing-factors`, `action-items`, `lessons-learned`, `leadup`, `fault`, `detection`, `resolution`, `what-went-well`, `what-went-wrong`, `where-we-got-lucky`.',
   },
   priorities: {
     schema: {

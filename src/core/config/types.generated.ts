@@ -61,7 +61,9 @@ export interface Config {
     'frontmatter-invalid'?: 'off' | 'info' | 'warning' | 'error' | ['off' | 'info' | 'warning' | 'error', Record<string, never>?];
     [ruleId: string]: RuleSeverity | [RuleSeverity, Record<string, unknown>?] | undefined;
   };
-  /** Sections every postmortem must have (`section-missing`). Headings match by synonym: `Follow-ups` counts as `action-items`, `Five whys` as `root-cause`. */
+  /** The postmortem template your team follows: its sections are the ones `section-missing` asks for. `default` (summary, impact, timeline, root cause, action items), `google-sre`, `pagerduty` or `atlassian`; the Templates part of docs/configuration.md says what each requires. A `requiredSections` list wins over it. */
+  template?: 'default' | 'google-sre' | 'pagerduty' | 'atlassian';
+  /** Sections every postmortem must have (`section-missing`), instead of the `template`'s. Headings match by synonym: `Follow-ups` counts as `action-items`, `Five whys` as `root-cause`. Kinds: `summary`, `impact`, `timeline`, `root-cause`, `trigger`, `contributing-factors`, `action-items`, `lessons-learned`, `leadup`, `fault`, `detection`, `resolution`, `what-went-well`, `what-went-wrong`, `where-we-got-lucky`. */
   requiredSections?: Array<string>;
   /** Priority levels of action items, most urgent first: a name, or `{ id, description }` to say what the level means. */
   priorities?: Array<string | {

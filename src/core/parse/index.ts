@@ -8,17 +8,20 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { computeMetrics } from '../metrics';
-import type { ContributingFactor, Frontmatter, Postmortem, Problem, Section, SectionKind, StatedMetric } from '../model';
+import type { ContributingFactor, FieldSection, Frontmatter, Postmortem, Problem, Section, SectionKind, StatedMetric } from '../model';
 import { LineIndex, stripBom } from '../text';
 import type { ActionsDraft } from './actions';
 import { actionPlace, createActionsDraft, finishActions, readActionBlock, readActionHeading } from './actions';
 import type { ParseContext } from './context';
-import { createContext, currentKind, spanOf } from './context';
+import { blockContent, moreContent } from './content';
+import { createContext, currentKind, currentKindSection, spanOf } from './context';
+import type { AnnouncedCauses } from './factors';
+import { causesInSubsections, readCauseFactors, readFactors, readGotThrough, readWentWrong } from './factors';
+import { readFieldSections, readIntro } from './fields';
 import { documentZoneStatement, zonesByTimes } from './timeline/zones';
-import { readFactors } from './factors';
 import { frontmatterZone, readFrontmatter } from './frontmatter';
 import { readStatedMetrics } from './metrics';
-import { closeSections, openSection } from './sections';
+import { closeSections, noteContent, openSection } from './sections';
 import type { TimelineDraft } from './timeline';
 import { continuedKind, finishTimeline, proseZone, readTimelineBlock, readTimelineHeading } from './timeline';
 import { dateInHeading } from './timeline/dates';
@@ -47,24 +50,71 @@ interface Draft {
   statedMetrics: StatedMetric[];
   whys: WhyLines;
   factors: ContributingFactor[];
+  /** Root-cause sections that announce several causes (`three compounding factors:`). */
+  causes: AnnouncedCauses;
+  fields: FieldSection[];
+  headings: number;
   actions: ActionsDraft;
 }
 
 type SectionReader = (ctx: ParseContext, node: RootContent, draft: Draft) => void;
 
+const whys: SectionReader = (ctx, node, draft) => collectWhyLines(ctx, node, draft.whys);
+const causes: SectionReader = (ctx, node, draft) => readCauseFactors(ctx, node, draft.causes, draft.factors);
+
 /**
- * The reader of the blocks of each section kind; sections of other kinds only hold stated metrics.
+ * The readers of the blocks of each section kind; sections of other kinds only hold stated metrics.
  * Action items are read apart (see `readActionBlock`): in every subsection of an action-items section
  * (`### Detection` under `## Action items` lists detection work), and by their labels in lessons learned.
  */
-const SECTION_READERS: Partial<Record<SectionKind, SectionReader>> = {
-  timeline: (ctx, node, draft) => readTimelineBlock(ctx, node, draft.timeline),
-  'root-cause': (ctx, node, draft) => collectWhyLines(ctx, node, draft.whys),
-  'contributing-factors': (ctx, node, draft) => {
-    readFactors(ctx, node, draft.factors);
-    collectWhyLines(ctx, node, draft.whys);
-  },
+const SECTION_READERS: Partial<Record<SectionKind, readonly SectionReader[]>> = {
+  timeline: [(ctx, node, draft) => readTimelineBlock(ctx, node, draft.timeline)],
+  'root-cause': [whys, causes],
+  'contributing-factors': [(ctx, node, draft) => readFactors(ctx, node, draft.factors), whys],
+  'what-went-wrong': [(ctx, node, draft) => readWentWrong(ctx, node, draft.factors)],
 };
+
+/**
+ * Hands a block to the readers of every kind its section names, each reader once: a section that
+ * is both root cause and contributing factors reads its lists as factors, its lines as whys.
+ */
+function readBlock(ctx: ParseContext, node: RootContent, draft: Draft, kinds: readonly SectionKind[]): void {
+  const readers = new Set(kinds.flatMap((k) => SECTION_READERS[k] ?? []));
+  if (kinds.includes('contributing-factors')) readers.delete(causes);
+  for (const read of readers) read(ctx, node, draft);
+}
+
+/** The kinds the blocks here are read as: the innermost recognised section's, else a timeline that goes on under date headings. */
+function kindsHere(ctx: ParseContext, draft: Draft): SectionKind[] {
+  const section = currentKindSection(ctx);
+  if (section?.kind) return [section.kind, ...(section.also ?? [])];
+  const continued = continuedKind(draft.timeline);
+  return continued ? [continued] : [];
+}
+
+/** Sections whose blocks are not read for sentences on how the cause got through: entries, and factors already. */
+const NO_PROSE_FACTORS: ReadonlySet<SectionKind> = new Set(['timeline', 'action-items', 'what-went-wrong', 'contributing-factors']);
+
+/**
+ * What a block tells about the sections around it: whether they hold text or only template text,
+ * labels that stand for sections (`**Impact**: …`), the intro under the title, and sentences that
+ * say how the cause got through (contributing factors outside a factors section).
+ */
+function readSectionParts(ctx: ParseContext, node: RootContent, next: RootContent | undefined, kinds: readonly SectionKind[], draft: Draft): void {
+  const content = blockContent(ctx, node);
+  noteContent(ctx, content);
+  // Under date headings at the timeline's own level (`## Timeline`, `## May 12`), the blocks are the timeline's.
+  const timeline = draft.timeline.section;
+  if (!currentKindSection(ctx) && kinds[0] === 'timeline' && timeline) timeline.content = moreContent(timeline.content, content);
+  readFieldSections(ctx, node, next, { within: kinds[0] }, draft.fields, draft.factors);
+  if (atIntro(draft)) readIntro(ctx, node, draft.fields);
+  if (!kinds.some((k) => NO_PROSE_FACTORS.has(k))) readGotThrough(ctx, node, kinds.includes('root-cause'), draft.factors);
+}
+
+/** Whether the walk is under the title (or before any heading), where paragraphs are the document's intro. */
+function atIntro(draft: Draft): boolean {
+  return draft.headings === 0 || (draft.headings === 1 && draft.sections.length === 1 && draft.sections[0]!.depth === 1);
+}
 
 /**
  * Reads a Markdown postmortem into the {@link Postmortem} model. Never throws on bad input: what
@@ -87,13 +137,16 @@ export function parsePostmortem(input: string, options: ParseOptions = {}): Post
   const ctx = createContext(text, index, problems);
   const draft: Draft = {
     frontmatter: undefined, sections: [], firstH1: undefined, timeline: { section: undefined, events: [] },
-    statedMetrics: [], whys: { lines: [], blocks: 0 }, factors: [], actions: createActionsDraft(tree),
+    statedMetrics: [], whys: { lines: [], blocks: 0 }, factors: [], causes: new WeakSet(), fields: [], headings: 0, actions: createActionsDraft(tree),
   };
-  for (const node of tree.children) {
+  const blocks = tree.children;
+  for (let i = 0; i < blocks.length; i++) {
+    const node = blocks[i]!;
     if (node.type === 'yaml') draft.frontmatter = readFrontmatter(ctx, node) ?? draft.frontmatter;
     else if (node.type === 'heading') {
-      const opened = openSection(ctx, draft.sections, node);
+      const opened = openSection(ctx, draft.sections, node, blocks, i + 1);
       if (!opened) continue;
+      draft.headings++;
       const { section, parentKind } = opened;
       if (node.depth === 1 && draft.firstH1 === undefined) {
         draft.firstH1 = section.title;
@@ -106,14 +159,16 @@ export function parsePostmortem(input: string, options: ParseOptions = {}): Post
       readActionHeading(ctx, node, section, draft.actions);
     } else {
       readStatedMetrics(ctx, node, draft.statedMetrics);
-      const kind = currentKind(ctx) ?? continuedKind(draft.timeline);
-      if (kind) SECTION_READERS[kind]?.(ctx, node, draft);
+      const kinds = kindsHere(ctx, draft);
+      readSectionParts(ctx, node, blocks[i + 1], kinds, draft);
+      readBlock(ctx, node, draft, kinds);
       const place = actionPlace(ctx);
       if (place) readActionBlock(ctx, node, draft.actions, place);
-      if (kind !== 'timeline' && (node.type === 'paragraph' || node.type === 'list')) readProse(ctx, node, draft);
+      if (kinds[0] !== 'timeline' && (node.type === 'paragraph' || node.type === 'list')) readProse(ctx, node, draft);
     }
   }
   closeSections(ctx, 0, text.length);
+  causesInSubsections(draft.sections, draft.factors);
   return assemble(ctx, draft);
 }
 
@@ -151,6 +206,7 @@ function assemble(ctx: ParseContext, draft: Draft): Postmortem {
     title,
     date: ctx.dates.incident,
     sections: draft.sections,
+    fieldSections: draft.fields,
     timeline: {
       section: draft.timeline.section,
       events,
@@ -159,7 +215,7 @@ function assemble(ctx: ParseContext, draft: Draft): Postmortem {
     statedMetrics: draft.statedMetrics,
     computedMetrics: computeMetrics(events),
     whyChains: readWhyChains(draft.whys.lines, ctx.index),
-    contributingFactors: draft.factors,
+    contributingFactors: draft.factors.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column),
     actionItems,
     actionTables: draft.actions.tables,
     problems: ctx.problems,

@@ -1,9 +1,8 @@
 /** Reads Five Whys chains from the lines of root-cause and contributing-factors sections. */
-import type { RootContent } from 'mdast';
+import type { Nodes, Paragraph, RootContent } from 'mdast';
 import type { Range, Section, WhyChain, WhyStep } from '../model';
 import type { LineIndex, Span } from '../text';
 import { plainInline, sliceSpan, spanLines, trimSpan } from '../text';
-import { paragraphs } from './blocks';
 import type { ParseContext } from './context';
 import { currentKindSection, spanOf } from './context';
 
@@ -12,6 +11,8 @@ export interface WhyLine {
   span: Span;
   /** Lines of one paragraph share a block number. */
   block: number;
+  /** How many list items the paragraph is nested in (0 outside lists). */
+  depth: number;
   section: Section | undefined;
 }
 
@@ -21,14 +22,26 @@ export interface WhyLines {
   blocks: number;
 }
 
+/** Every paragraph inside a block with its list depth, in order, not descending into tables. */
+function nestedParagraphs(node: Nodes, depth: number, out: Array<{ p: Paragraph; depth: number }>): void {
+  if (node.type === 'table') return;
+  if (node.type === 'paragraph') {
+    out.push({ p: node, depth });
+    return;
+  }
+  if ('children' in node) for (const child of node.children as Nodes[]) nestedParagraphs(child, node.type === 'listItem' ? depth + 1 : depth, out);
+}
+
 /** Collects the lines of every paragraph in a block (not in tables), each paragraph its own block number. */
 export function collectWhyLines(ctx: ParseContext, node: RootContent, out: WhyLines): void {
   const section = currentKindSection(ctx);
-  for (const p of paragraphs(node)) {
+  const found: Array<{ p: Paragraph; depth: number }> = [];
+  nestedParagraphs(node, 0, found);
+  for (const { p, depth } of found) {
     const s = spanOf(ctx, p);
     if (!s) continue;
     out.blocks++;
-    for (const line of spanLines(s)) out.lines.push({ span: line, block: out.blocks, section });
+    for (const line of spanLines(s)) out.lines.push({ span: line, block: out.blocks, section, depth });
   }
 }
 
@@ -41,7 +54,8 @@ const ANSWER = /^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:\u2192|->|=>|\u21d2|\u27f6|(?
 /**
  * Reads Five Whys chains: `Why …?` followed by `→ answer`, `-> answer`, `Because …` or `A: …`;
  * numbered whys with the answer on the same line; bold `**Why?**` prefixes whose question is
- * implied. A chain ends at a heading, or at a paragraph that is neither a why nor an answer.
+ * implied; nested lists, where the answer and the next why sit in items under the why they answer.
+ * A chain ends at a heading, or at a paragraph that is neither a why nor an answer.
  */
 export function readWhyChains(lines: readonly WhyLine[], index: LineIndex): WhyChain[] {
   const chains: WhyChain[] = [];
@@ -49,6 +63,8 @@ export function readWhyChains(lines: readonly WhyLine[], index: LineIndex): WhyC
   let section: Section | undefined;
   let lastBlock = -1;
   let lastWasAnswer = false;
+  // The list depth of the why being answered: a paragraph nested deeper belongs to it.
+  let whyDepth = 0;
   const rangeOf = (s: Span): Range => index.range(s.offset, s.offset + s.text.length);
   const close = () => {
     if (steps.length > 0) {
@@ -57,7 +73,7 @@ export function readWhyChains(lines: readonly WhyLine[], index: LineIndex): WhyC
     steps = [];
     lastWasAnswer = false;
   };
-  for (const { span, block, section: lineSection } of lines) {
+  for (const { span, block, section: lineSection, depth } of lines) {
     if (lineSection !== section) {
       close();
       section = lineSection;
@@ -79,6 +95,7 @@ export function readWhyChains(lines: readonly WhyLine[], index: LineIndex): WhyC
       });
       lastWasAnswer = answer.text !== '';
       lastBlock = block;
+      whyDepth = depth;
       continue;
     }
     const questionBody = bold ? trimSpan(sliceSpan(line, bold[0].length)) : body;
@@ -96,11 +113,13 @@ export function readWhyChains(lines: readonly WhyLine[], index: LineIndex): WhyC
       });
       lastWasAnswer = answer !== undefined;
       lastBlock = block;
+      whyDepth = depth;
       continue;
     }
     const answerLead = ANSWER.exec(line.text);
     const isArrowAnswer = answerLead !== null && answerLead[0].trim() !== '' || /^\s*because\b/i.test(line.text);
-    if (current && (isArrowAnswer || (!lastWasAnswer && current.answer === undefined && block === lastBlock))) {
+    const nested = depth > whyDepth;
+    if (current && (isArrowAnswer || (!lastWasAnswer && current.answer === undefined && (block === lastBlock || nested)))) {
       const answer = trimSpan(sliceSpan(line, answerLead ? answerLead[0].length : 0));
       if (current.answer === undefined) {
         current.answer = plainInline(answer.text);
@@ -114,8 +133,8 @@ export function readWhyChains(lines: readonly WhyLine[], index: LineIndex): WhyC
       lastBlock = block;
       continue;
     }
-    if (current && lastWasAnswer && block === lastBlock) {
-      // A wrapped answer line in the same paragraph.
+    if (current && lastWasAnswer && (block === lastBlock || nested)) {
+      // A wrapped answer line in the same paragraph, or more of the answer in an item under the why.
       current.answer = `${current.answer ?? ''} ${plainInline(line.text)}`.trim();
       current.answerRange = { start: current.answerRange?.start ?? rangeOf(line).start, end: rangeOf(line).end };
       current.range = { start: current.range.start, end: rangeOf(line).end };

@@ -1,4 +1,5 @@
 import { findBlame } from '../blame';
+import { blankNonProse } from '../text';
 import { documentPeople } from '../vocabulary/people';
 import type { Rule } from './types';
 
@@ -8,10 +9,25 @@ export const blameLanguage: Rule = {
   id: 'blame-language',
   summary: 'No blame or counterfactual judgement of people',
   defaultSeverity: 'warning',
-  rationale: 'If people fear punishment they hide information, and what cannot be reconstructed cannot be prevented. Describe what the system allowed, not who is at fault: blameless does not mean unaccountable.',
+  rationale: 'If people fear punishment they hide information, and what cannot be reconstructed cannot be prevented. Describe what the system allowed, not who is at fault: blameless does not mean unaccountable. Words such as "failed to", "misconfigured" or "should have" judge only when a person (a name, an @handle, a role such as "the engineer", a pronoun for a person) is their agent; about a system they are plain description.',
   examples: [
     { markdown: '## Root cause\n\nBob carelessly ran the migration on production.\n', findings: ['3:5'] },
     { markdown: '## Root cause\n\nThe migration ran on production because the deploy script defaults to the production database.\n', findings: [] },
+    {
+      title: 'A person as the agent of the judgement',
+      markdown: '## Contributing factors\n\n- The on-call engineer failed to escalate.\n- @dana should have known the flag was global.\n- It was Sam\'s mistake.\n- The change was botched.\n',
+      findings: ['3:24', '4:9', '5:10', '6:18'],
+    },
+    {
+      title: 'Systems, configuration and template headings are not people',
+      markdown: '## What could have gone better\n\n- The export failed to finish before 06:00.\n- Builds started to fail after the upgrade.\n- Misconfigured limits let one tenant fill the queue.\n- Without the cache, requests would have queued for minutes.\n- The proxy container failed to reboot.\n- The ORM avoids lazy lookups with a join.\n- Had jobs been running, many PRs would have been unable to merge.\n',
+      findings: [],
+    },
+    {
+      title: 'Code and quoted records are not the author\'s prose',
+      markdown: '## Root cause\n\nThe node logged `failed to prune store: operator error` and stopped.\n\n> 17:05 Sam:\nsorry, I forgot the quota was 55, not 80\n',
+      findings: [],
+    },
   ],
   check({ postmortem, lines, report }) {
     const people = new Set(documentPeople(postmortem));
@@ -19,17 +35,22 @@ export const blameLanguage: Rule = {
     if (postmortem.frontmatter) for (let l = postmortem.frontmatter.range.start.line; l <= postmortem.frontmatter.range.end.line; l++) skip.add(l);
     const timeline = postmortem.timeline.section?.range;
     let fence: string | undefined;
+    let quoted = false;
     for (let l = 1; l <= lines.lineCount; l++) {
       const line = lines.lineText(l);
+      // A quote (`> …`, and the lines that lazily continue it) is a record, such as a chat log or a
+      // customer's message, not the author's judgement.
+      quoted = /^\s{0,3}>/.test(line) || (quoted && line.trim() !== '');
       const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
       if (f) {
         if (!fence) fence = f[1]![0]!;
         else if (f[1]![0] === fence) fence = undefined;
         continue;
       }
-      if (fence || skip.has(l) || line.length > 5000) continue;
+      if (fence || skip.has(l) || line.length > 5000 || quoted) continue;
       const inTimeline = timeline !== undefined && l > timeline.start.line && l <= timeline.end.line;
-      for (const hit of findBlame(line, people)) {
+      // Code spans, link targets and comments are not prose: blanked, so columns stay put.
+      for (const hit of findBlame(blankNonProse(line), people)) {
         // In the timeline, timeline-editorializing already reports "should have".
         if (inTimeline && COUNTERFACTUAL.test(hit.phrase)) continue;
         report(

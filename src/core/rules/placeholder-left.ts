@@ -1,40 +1,7 @@
 import type { Range } from '../model';
-import { blankHtmlComments } from '../text';
+import { blankCodeSpans, blankHtmlComments } from '../text';
+import { PLACEHOLDER } from '../vocabulary/placeholders';
 import type { Rule } from './types';
-
-/**
- * Template text nobody replaced: the usual markers (`TBD`, `TODO`, `FIXME`, `XXX`), prose in angle
- * brackets (`<describe the impact>`), bracketed instructions (`[fill in]`, `[describe …]`), a line
- * that is only `…`, and the defaults of this extension's own snippets (`YYYY-MM-DD`, `HH:MM`,
- * `@owner`, `a change someone can verify as done`, …).
- */
-const PLACEHOLDER = /(?<![\w-])(?:TBD|TBA|TBC|TODO|FIXME|XXX)(?![\w-])|<(?:[a-z][a-z'/-]*(?: [a-z][a-z,'/-]*){1,12}|owner|date|name|link|url|ticket|team|service|time|summary|description)>|\[(?:fill(?: it)? in|describe|insert|add|enter|write|your)\b[^\]\n]{0,80}\](?!\()|^[ \t]*(?:[-*+][ \t]+)?(?:\u2026|\.\.\.)[ \t]*$|(?<![\w-])(?:YYYY-MM-DD|HH:MM)(?![\w-])|(?<![\w@])@owner(?![\w-])|\b(?:a change someone can verify as done|a cause in the system, not a person|what let the cause through unnoticed|because \u2026)/g;
-
-/** A line with its code spans blanked (same length), found by matching backtick runs as CommonMark does. */
-function blankCodeSpans(line: string): string {
-  // Pathological lines (tens of thousands of backticks) are left as they are: this stays linear.
-  if (line.length > 20_000) return line;
-  let out = '';
-  let i = 0;
-  while (i < line.length) {
-    const open = line.indexOf('`', i);
-    if (open < 0) break;
-    let n = open;
-    while (line[n] === '`') n++;
-    const run = n - open;
-    // The closing run has exactly the same length.
-    let close = line.indexOf('`'.repeat(run), n);
-    while (close >= 0 && (line[close + run] === '`' || line[close - 1] === '`')) close = line.indexOf('`'.repeat(run), close + 1);
-    if (close < 0) {
-      out += line.slice(i, n);
-      i = n;
-      continue;
-    }
-    out += line.slice(i, open) + ' '.repeat(close + run - open);
-    i = close + run;
-  }
-  return out + line.slice(i);
-}
 
 /** Whether a position lies inside a range (end exclusive). */
 const inside = (r: Range, line: number, column: number) =>
@@ -49,10 +16,21 @@ export const placeholderLeft: Rule = {
     { markdown: '## Impact\n\nTBD\n\n## Root cause\n\n<describe the root cause>\n', findings: ['3:1', '7:1'] },
     { title: 'A snippet default left in place', markdown: '## Timeline (UTC)\n\n- **HH:MM** — Deploy of v2.4.1 starts\n', findings: ['3:5'] },
     { markdown: '## Impact\n\nCheckout failed for 12% of requests for 23 minutes.\n\n## Root cause\n\nA missing index on `orders.user_id` (see <https://example.com/pr/42>).\n', findings: [] },
+    {
+      title: 'An unfilled why-step and snippet prompts',
+      markdown: '## Root cause\n\nWhy \u2026?\n\u2192 \u2026\n\n## Timeline (UTC)\n\n- 14:02 how it was noticed [detected]\n',
+      findings: ['3:5', '4:3', '8:9'],
+    },
+    {
+      title: 'TODO as the status of an action item is a status',
+      markdown: '## Action items\n\n| Action | Owner | Deadline | Status |\n| --- | --- | --- | --- |\n| Add a disk-usage alert on db-1 at 85% | @ana | 2025-05-01 | **TODO** |\n',
+      findings: [],
+    },
   ],
   check({ postmortem, lines, report }) {
-    // Owners and deadlines that say TBD already get their own finding from the action-item rules.
-    const fields = postmortem.actionItems.flatMap((i) => [i.owner, i.deadline, i.priority].filter((f) => f.origin !== 'missing').map((f) => f.range));
+    // Owners and deadlines that say TBD already get their own finding from the action-item rules;
+    // a status of TODO is a status (the item is not started), not template text.
+    const fields = postmortem.actionItems.flatMap((i) => [i.owner, i.deadline, i.priority, i.status].filter((f) => f.origin !== 'missing').map((f) => f.range));
     let fence: string | undefined;
     const first = postmortem.frontmatter ? postmortem.frontmatter.range.end.line + 1 : 1;
     for (let l = first; l <= lines.lineCount; l++) {

@@ -37,11 +37,11 @@ export function milestoneLabel(kind: MilestoneRef['kind']): string {
  */
 export const MILESTONE_MARKERS: Readonly<Record<MilestoneKind, readonly string[]>> = {
   trigger: ['start', 'started', 'trigger', 'triggered', 'cause'],
-  impact: ['impact', 'impact start', 'impact begins', 'outage begins', 'outage start', 'incident begins', 'incident start', 'begin', 'begins'],
+  impact: ['impact', 'impact start', 'impact begins', 'outage begins', 'outage start', 'incident begins', 'incident start', 'begin', 'begins', 'start of outage', 'start of incident', 'start of impact'],
   detected: ['detect', 'detected', 'detection', 'alert', 'alerted', 'paged'],
   acknowledged: ['ack', 'acked', 'acknowledge', 'acknowledged'],
   mitigated: ['mitigate', 'mitigated', 'mitigation', 'outage mitigated', 'impact end', 'impact ends', 'recovered', 'recovery'],
-  resolved: ['resolve', 'resolved', 'resolution', 'outage ends', 'outage ended', 'incident ends', 'incident resolved', 'closed', 'end', 'all clear'],
+  resolved: ['resolve', 'resolved', 'resolution', 'outage ends', 'outage ended', 'incident ends', 'incident resolved', 'closed', 'end', 'all clear', 'end of outage', 'end of incident', 'end of impact'],
 };
 
 const MARKER_KIND = new Map<string, MilestoneKind>();
@@ -54,8 +54,12 @@ export function explicitMarker(word: string): MilestoneKind | undefined {
   return MARKER_KIND.get(word.trim().replace(/[A-Z]/g, (c) => c.toLowerCase()));
 }
 
-/** Explicit markers: `[detected]`, `(mitigated)` at the end, or a bold all-caps phrase such as `**OUTAGE BEGINS**`. */
-const BRACKET_MARKER = /\[([A-Za-z][A-Za-z ]{1,24})\]|(?:\*\*|__)([A-Z][A-Z ]{2,30}[A-Z])(?:\*\*|__)/g;
+/**
+ * Explicit markers: `[detected]`, `(mitigated)` at the end, a bold all-caps phrase such as
+ * `**OUTAGE BEGINS**`, or an all-caps phrase in angle brackets, as written or escaped
+ * (`<END OF OUTAGE>`, `&lt;START OF OUTAGE&gt;`, `\<END OF OUTAGE>`).
+ */
+const BRACKET_MARKER = /\[([A-Za-z][A-Za-z ]{1,24})\]|(?:\*\*|__)([A-Z][A-Z ]{2,30}[A-Z])(?:\*\*|__)|(?:<|&lt;)([A-Z][A-Z ]{2,30}[A-Z])(?:>|&gt;)/g;
 
 /**
  * How wordings become milestones. A milestone is what the sentence says happened to the incident,
@@ -94,7 +98,7 @@ interface Cue {
 }
 
 /** A problem the incident is about, for detection verbs and reports that need one. */
-const PROBLEM = /\b(?:errors?|erroring|fail(?:s|ed|ing|ures?)?(?! ?over\b)|outages?|downtime|down|issues?|problems?|stall(?:s|ed|ing)?|stuck|hang(?:s|ing)?|hung|frozen|latency|slow(?:ness|down|er)?|timeouts?|timing out|timed out|anomal\w{0,10}|spikes?|spiked|spiking|dips?|dropp(?:ed|ing)|drops? in|degrad\w{0,10}|broken|block(?:s|ed|ing)|crash\w{0,20}|unavailable|unreachable|unresponsive|unhealthy|oom\w{0,10}|out of memory|no space|disk (?:is )?full|full disk|missing|exhaust\w{0,10}|leak\w{0,10}|lag|backlog|wrong|amiss|5\d\ds|5xxs?|http 5\d\d|5\d\d (?:errors?|responses?|status(?:es)?|codes?))\b|\bsomething (?:\S{1,20} )?(?:up|off)\b|\bnot (?:working|responding|loading|moving|synced|syncing|progressing|processed|processing|reachable|accessible|available|starting|running|launching|updating|being \w{1,20})\b|\b(?:cannot|can't|can not|could not|couldn't|unable to) (?:access|reach|connect|log ?in|load|start|launch|open|use|sign in)\b|\bhas(?:n't| not) (?:moved|progressed|updated|changed)\b/;
+const PROBLEM = /\b(?:errors?|erroring|fail(?:s|ed|ing|ures?)?(?! ?over\b)|outages?|downtime|down|issues?|problems?|stall(?:s|ed|ing)?|stuck|hang(?:s|ing)?|hung|frozen|latency|slow(?:ness|down|er)?|timeouts?|timing out|timed out|anomal\w{0,10}|spikes?|spiked|spiking|dips?|dropp(?:ed|ing)|drops? in|degrad\w{0,10}|broken|block(?:s|ed|ing)|crash\w{0,20}|unavailable|unreachable|unresponsive|unhealthy|oom\w{0,10}|out of memory|no space|disk (?:is )?full|full disk|missing|exhaust\w{0,10}|leak\w{0,10}|lag|backlog|wrong|amiss|vulnerab\w{0,10}|compromis\w{0,5}|exploit\w{0,5}|injection|breach\w{0,5}|unauthori[sz]ed|5\d\ds|5xxs?|http 5\d\d|5\d\d (?:errors?|responses?|status(?:es)?|codes?))\b|\bsomething (?:\S{1,20} )?(?:up|off)\b|\bnot (?:working|responding|loading|moving|synced|syncing|progressing|processed|processing|reachable|accessible|available|starting|running|launching|updating|being \w{1,20})\b|\b(?:cannot|can't|can not|could not|couldn't|unable to) (?:access|reach|connect|log ?in|load|start|launch|open|use|sign in)\b|\bhas(?:n't| not) (?:moved|progressed|updated|changed)\b/;
 
 /** Who reports a problem from outside the team, for a ticket that needs a reporter. */
 const REPORTER = /\b(?:customers?|users?|user's|clients?|partners?|support)\b/;
@@ -112,6 +116,10 @@ const CUES: Readonly<Record<MilestoneKind, readonly Cue[]>> = {
     { re: /\bresolv(?:e|es|ed) (?:the |this )?(?:\S{1,40} )?(?:incident|outage|issue)\b/g, action: true },
     { re: /\bresolution (?:is |was |has been )?(?:confirmed|complete|completed|declared|reached)\b/g, action: true },
     { re: /\b(?:outage|incident|downtime) (?:\S{1,20} )?to an end\b/g, action: true },
+    // "Status page is set to resolved", "ticket moved to closed".
+    { re: /\b(?:set|changed|moved|updated|switched)(?: \S{1,40}){0,2}? (?:to|as) (?:resolved|closed)\b/g, action: true },
+    { re: /\ball (?:systems|services)\b(?: \S{1,40}){0,2}? (?:operational|healthy|nominal|green)\b/g, action: true },
+    { re: /\b(?:verified|confirmed) (?:as |to be )?(?:fixed|resolved)\b/g, action: true },
   ],
   mitigated: [
     { re: /\broll(?:s|ed)?(?: (?!out\b)\S{1,40}){0,3}? back\b/g, action: true },
@@ -122,6 +130,9 @@ const CUES: Readonly<Record<MilestoneKind, readonly Cue[]>> = {
     { re: /\b(?:fix|fixes|hotfix|hot-fix|hot fix|patch|patches)\b(?: \S{1,40}){0,3}? (?:is |was |has been |gets |got )?(?:deployed|applied|rolled out|shipped|released|live|in place)\b/g, action: true },
     { re: /\b(?:deploy(?:s|ed)?|ship(?:s|ped)?|roll(?:s|ed)? out|appl(?:y|ies|ied)|push(?:es|ed)?) (?:the |a |an |our )?(?:\S{1,40} )?(?:fix|fixed|hotfix|hot fix|patch)\b/g, action: true },
     { re: /\bmitigat(?:es|ed)\b|\bmitigation (?:is |was |has been )?(?:applied|deployed|in place|complete|completed|live)\b/g, action: true },
+    // "Released v1.10.8 containing the fix", "Fix lands".
+    { re: /\breleas(?:e|es|ed)\b(?: \S{1,40}){0,3}? (?:containing|with|including|that contains|which contains) (?:the |a )?(?:fix|hotfix|patch)\b/g, action: true },
+    { re: /\b(?:fix|hotfix|patch)(?:es)? (?:lands|landed)\b/g, action: true },
     { re: /\bimpact (?:ends|ended|is over|was over)\b/g, action: true },
     { re: /\brestor(?:es|ed)\b/g, action: true },
     { re: /\brecover(?:s|ed)\b|\brecovery (?:is |was )?(?:complete|completed)\b/g, action: true },
@@ -145,6 +156,10 @@ const CUES: Readonly<Record<MilestoneKind, readonly Cue[]>> = {
     { re: /\balert(?:s|ed|ing) (?:the |an? |our )?(?:on-?call|oncall|primary|secondary|engineers?|sre|team|us|responders?|ops|operators?)\b|\b(?:is|was|were|are|been|gets?|got) alerted\b/g },
     { re: /\b(?:customers?|users?|clients?|partners?|merchants?|tenants?)\b(?: \S{1,40}){0,2}? (?:report|reports|reported|reporting|complain\w{0,4}|contact(?:s|ed)?|reach(?:es|ed)? out|open(?:s|ed)? (?:a |an )?(?:support )?ticket)\b/g },
     { re: /\breported by\b|^(?:the )?(?:first|initial) reports?$/g },
+    // "Automated warning from AWS that the load balancer cannot scale".
+    { re: /\b(?:automated|automatic) (?:warning|alert|alarm|notification|email)s?\b/g },
+    // A security report: "submitted a bounty report", "a bugcrowd report detailing the compromise".
+    { re: /\b(?:bug ?bounty|bounty|bugcrowd|hackerone|security|vulnerability|disclosure) (?:\S{1,40} )?reports?\b/g },
     // "First reports of users seeing errors", but not "admins post an initial report to the blog".
     { re: /\b(?:first|initial|incoming|another|early|earliest|multiple|several|more|new) (?:\S{1,40} )?reports?\b/g, needs: [PROBLEM, REPORTER] },
     { re: /\b(?<!incident |post-?mortem |status |final |detailed |written |rca |cause )report(?:s|ed|ing)?\b/g, needs: [PROBLEM] },
@@ -190,12 +205,15 @@ const PENDING = /\b(?:begins?|began|starts?|started|initiated|in progress|underw
 /** Later in an action's sentence: it did not work ("rollback fails", "…but it failed", "errors persist"). */
 const FAILED = /\bfail(?:s|ed)?(?= *(?:$|[.,;:!)]|(?:to|with|because|due|again|too|as|and|but|on)\b))|\bunsuccessful\w{0,2}|\bdid(?: not|n't) (?:work|help|fix|resolve|succeed|complete|recover|improve|take effect|have (?:the|any) (?:intended )?effect|make a difference|change anything)|\b(?:does|do)(?: not|n't) (?:work|help|fix|seem to (?:help|work|fix))|\bno (?:effect|improvement)\b|\bwithout (?:effect|success|improvement)\b|\bto no avail\b|\bin vain\b|\bnot having the intended effect\b|\b(?:still|keeps?|kept) (?:\S{1,20} )?(?:fail\w{0,3}|crash\w{0,3}|error\w{0,3}|down|broken|unavailable|timing out|returning)\b|\bpersist(?:s|ed)?\b/;
 
+const SOFT_WRAP = /(?<=[\p{L}\p{N},])[ \t]*\n[ \t]*(?=\p{Ll})/gu;
 const SENTENCE_END = /[.!?;]+(?:\s+|$)|\s\|\s/;
 const URL = /\bhttps?:\/\/\S{1,2000}/g;
 
 /** The sentences of an event's text, lowercased, without Markdown, links or code marks. */
 function sentences(text: string): string[] {
   return text
+    // A line that goes on in lowercase continues the sentence above (a soft-wrapped paragraph).
+    .replace(SOFT_WRAP, ' ')
     .split('\n')
     .flatMap((part) => plainInline(part).replace(URL, 'link').replace(/`/g, '').replace(/\u2019/g, "'").toLowerCase().split(SENTENCE_END))
     .map((s) => s.trim())
@@ -239,6 +257,39 @@ function impliedKind(text: string): MilestoneKind | undefined {
   return PRECEDENCE.find((kind) => CUES[kind].some((cue) => parts.some((s) => says(s, cue))));
 }
 
+/** The milestones a timeline is expected to show, which {@link couldMark} answers for. */
+export type ExpectedMilestone = 'detected' | 'mitigated' | 'resolved';
+
+/**
+ * Wordings that could name a milestone without saying it plainly enough to time a metric from:
+ * "Automated message about timeouts", "Maintenance window enabled", "Prow is once again merging at
+ * its usual rate". Read with the same care as {@link CUES} (negation cancels any; intent and
+ * failure cancel an action), but broad: they only decide whether to tell an author that a
+ * milestone is missing, never what a metric measures. A state of the service ("back online",
+ * "succeeds") is not an action, so "once again" or "appear to be" before it does not cancel it.
+ */
+const CANDIDATES: Readonly<Record<ExpectedMilestone, readonly Cue[]>> = {
+  detected: [
+    { re: /\b(?:report\w{0,3}|alert\w{0,3}|alarm\w{0,3}|warn\w{0,4}|pag(?:e|es|ed|ing)|ping(?:s|ed)?|notif\w{1,8}|notic\w{1,3}|detect\w{0,4}|spott\w{0,3}|discover\w{0,3}|observ\w{1,3}|identif\w{1,6}|flag(?:s|ged)|reali[sz]\w{1,3}|monitor\w{0,4}|uptime|health ?checks?|complain\w{0,4}|escalat\w{1,4}|tickets?|acknowledg\w{1,3}|investigat\w{1,5}|diagnos\w{1,5}|messages? (?:about|on|in|from)|first (?:\S{1,20} )?(?:sign|instance|indication|occurrence|report|user)s?)\b/g },
+    { re: /\b(?:incident|outage|sev[- ]?\d)\b(?: \S{1,20}){0,2}? (?:declared|opened|raised|created|called)\b|\bdeclar\w{1,3} (?:an? |the )?(?:incident|outage|sev)/g },
+  ],
+  mitigated: [
+    { re: /\b(?:re-?deploy\w{0,3}|deploy\w{0,3}|releas\w{1,3}|ship(?:s|ped)|publish\w{0,3}|merg\w{1,3}|fix\w{0,3}|patch\w{0,3}|hot-?fix\w{0,3}|revert\w{0,3}|roll\w{0,3} back|rollback|restart\w{0,3}|reboot\w{0,3}|restor\w{1,3}|recover\w{0,3}|mitigat\w{1,5}|remediat\w{1,5}|workaround|work around|fail\w{0,3} ?over|scal(?:e|es|ed|ing)|increas\w{1,3}|rais(?:e|es|ed)|bump\w{0,3}|disabl\w{1,3}|enabl\w{1,3}|turn\w{0,3} (?:off|on)|stop\w{0,4}|halt\w{0,3}|paus\w{1,3}|block\w{0,3}|kill\w{0,3}|delet\w{1,3}|remov\w{1,3}|cordon\w{0,3}|migrat\w{1,4}|replac\w{1,3}|resiz\w{1,3}|upgrad\w{1,3}|downgrad\w{1,3}|pinn\w{1,3}|pins?|clear\w{0,3}|purg\w{1,3}|flush\w{0,3}|rotat\w{1,3}|revok\w{1,3}|suspend\w{0,3}|isolat\w{1,3}|firewall\w{0,3}|shut\w{0,4} down|t(?:ake|akes|ook|aken) down|appl(?:y|ies|ied)|maintenance|freez\w{1,3}|froze|throttl\w{1,3}|rate[- ]?limit\w{0,3}|ban(?:s|ned)?|evict\w{0,3}|terminat\w{1,3}|reconfigur\w{1,3}|switch\w{0,4}|promot\w{1,3}|grant\w{0,3}|re-?ran|re-?run\w{0,3}|resync\w{0,3}|re-?index\w{0,3}|backfill\w{0,3}|re-?queue\w{0,3}|requeue\w{0,3}|cherry-?pick\w{0,3}|hardening)\b/g, action: true },
+  ],
+  resolved: [
+    { re: /\b(?:resolv\w{1,3}|resolution|restor\w{1,3}|recover\w{0,3}|normal|operational|functional|healthy|stable|stabili[sz]\w{1,3}|online|back up|up again|working|works|succe\w{1,6}|clear(?:s|ed)?|closed?|end(?:s|ed)?|over|complete[ds]?|completion|finish\w{0,3}|(?:is|was|are|were|been|now) fixed|verified|confirm\w{0,3}|mined|caught up|catch(?:es)? up|usual|as expected|uneventful|smoothly|empty|no (?:more|further|longer)|all (?:systems|services))\b/g },
+  ],
+};
+
+/**
+ * Whether an event's wording could be the milestone, read broadly ({@link CANDIDATES}) or as it is
+ * classified ({@link CUES}). For deciding whether a milestone is missing, not for metrics.
+ */
+export function couldMark(text: string, kind: ExpectedMilestone): boolean {
+  const parts = sentences(text);
+  return [...CUES[kind], ...CANDIDATES[kind]].some((cue) => parts.some((s) => says(s, cue)));
+}
+
 /**
  * The milestone an event marks: an explicit marker wins over wording. The actor counts as part of
  * the text, so `Monitoring: error rate rises` reads as a detection. `markerSpans` are the bracketed
@@ -250,7 +301,7 @@ export function classifyEvent(text: string, actor?: string): { kind: MilestoneKi
   BRACKET_MARKER.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = BRACKET_MARKER.exec(text))) {
-    const kind = explicitMarker(m[1] ?? m[2]!);
+    const kind = explicitMarker(m[1] ?? m[2] ?? m[3]!);
     if (kind) {
       explicit ??= kind;
       if (m[1] !== undefined) spans.push([m.index, m.index + m[0].length]);

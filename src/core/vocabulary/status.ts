@@ -29,7 +29,7 @@ export function stateOfMarker(text: string): ActionState | undefined {
 /** A heading or lead-in that says its items are done: `Completed`, `Done during the incident`, `Actions taken`. */
 const DONE_HEADING = /\b(?:completed|complete|done|finished|taken|resolved|already (?:in place|implemented|fixed))\b/i;
 /** …unless it also says some are not: `Completed or in progress`, `To be done`, `Not done`. */
-const NOT_ALL_DONE = /\b(?:in progress|ongoing|planned|pending|open|remaining|todo|to do|to be|not|next|future|proposed|recommended|or|will|needs?|before|after|until|once|when)\b/i;
+const NOT_ALL_DONE = /\b(?:in progress|ongoing|planned|pending|open|remaining|todo|to do|to be|not|next|future|proposed|recommended|or|will|needs?|before|after|until|once|when|being|what|how|why)\b|\?/i;
 const DROPPED_HEADING = /\b(?:won'?t do|won\u2019t do|will not do|won'?t fix|wontfix|dropped|rejected|declined|cancell?ed|not doing|abandoned|discarded|out of scope)\b/i;
 
 /**
@@ -40,6 +40,7 @@ const DROPPED_HEADING = /\b(?:won'?t do|won\u2019t do|will not do|won'?t fix|won
 export function stateOfHeading(title: string): ActionState | undefined {
   const t = plainInline(title).replace(/[`*_~]/g, ' ');
   if (DROPPED_HEADING.test(t)) return 'dropped';
+  // `What is being done about this?` asks; it does not report.
   if (DONE_HEADING.test(t) && !NOT_ALL_DONE.test(t)) return 'done';
   return undefined;
 }
@@ -86,6 +87,7 @@ const IMPERATIVES = new Set([
   'rotate', 'pin', 'audit', 'fix', 'upgrade', 'replace', 'move', 'consider', 'explore', 'reduce', 'increase', 'deploy',
   'configure', 'schedule', 'set', 'run', 'switch', 'split', 'limit', 'require', 'use', 'adopt', 'publish', 'train', 'hire',
   'assess', 'revisit', 'rework', 'refactor', 'rewrite', 'harden', 'backfill', 'restore', 'verify', 'validate', 'track',
+  'minimize', 'minimise', 'maximize', 'maximise', 'warm', 'pre-warm', 'cap', 'bound', 'shard', 'page', 'notify', 'tag',
 ]);
 
 /** Whether a sentence starts with a request: `Evaluate use of a cache`, `Add alerting on X`. */

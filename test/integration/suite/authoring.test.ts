@@ -45,7 +45,7 @@ suite('Authoring', () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(30, 6));
     const text = hoverText(hovers);
     assert.match(text, /2025-04-14T14:44:00Z/);
-    assert.match(text, /21 min after the first event \(line 23\)/);
+    assert.match(text, /21 min after the trigger \(line 23\)/);
   });
 
   test('the outline lists timeline events and action items', async () => {

@@ -6,8 +6,9 @@
 import type { Heading, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import type { ActionItem, ActionState, ActionTable, Field, Section } from '../../model';
 import type { Span } from '../../text';
-import { plainInline, sliceSpan } from '../../text';
+import { plainInline, sliceSpan, spanLines, trimSpan } from '../../text';
 import { startsWithImperative, stateOfHeading } from '../../vocabulary/status';
+import { blockContent } from '../content';
 import type { ParseContext } from '../context';
 import { spanOf } from '../context';
 import type { Definitions } from './fields';
@@ -110,14 +111,19 @@ function headingScope(ctx: ParseContext, draft: ActionsDraft): { state: ActionSt
 
 /** The outermost action-items section around the current block. */
 function actionSection(ctx: ParseContext): Section | undefined {
-  return ctx.stack.find((s) => s.kind === 'action-items');
+  return ctx.stack.find((s) => isKind(s, 'action-items'));
 }
 
 /** Where the current block is for action items: an action-items section, lessons learned, or neither. */
 export function actionPlace(ctx: ParseContext): ActionPlace | undefined {
-  if (ctx.stack.some((s) => s.kind === 'action-items')) return 'actions';
-  if (ctx.stack.some((s) => s.kind === 'lessons-learned')) return 'lessons';
+  if (ctx.stack.some((s) => isKind(s, 'action-items'))) return 'actions';
+  if (ctx.stack.some((s) => isKind(s, 'lessons-learned'))) return 'lessons';
   return undefined;
+}
+
+/** Whether a section is of a kind, also when its heading names two (`Lessons learned and future improvements`). */
+function isKind(s: Section, kind: Section['kind']): boolean {
+  return s.kind === kind || (s.also?.includes(kind!) ?? false);
 }
 
 /**
@@ -251,14 +257,29 @@ function readActionParagraph(
     return;
   }
   // A paragraph that states an action counts when its section has no list or table of items.
+  // A template's instruction (`*Provide recommendations …*`) is none.
   const section = actionSection(ctx);
-  if (!section || isLinkOnly(s.text) || plainOf(s).endsWith(':')) return;
+  if (!section || isLinkOnly(s.text) || plainOf(s).endsWith(':') || blockContent(ctx, node) !== 'text') return;
   const modal = PROSE_ACTION.exec(plainOf(s));
   if (!(modal && !/^(?:could|might|may)$/i.test(modal[0])) && !fields.state && !startsWithImperative(plainOf(s))) return;
   if (plainOf(s).split(/\s+/).length < 4) return;
-  const d = readInlineItem(s, ctx.index, scope, 'paragraph');
-  settleStates([d]);
-  draft.prose.push({ section, item: d.item });
+  for (const span of itemLines(s)) {
+    const d = readInlineItem(span, ctx.index, scope, 'paragraph');
+    settleStates([d]);
+    draft.prose.push({ section, item: d.item });
+  }
+}
+
+/**
+ * The items of a paragraph that states actions: one per line when its lines read as a list written
+ * without markers (each starts with a capital, and most are requests or short: `Add a status page.`
+ * / `More automated alarms.`), else the whole paragraph (sentences that carry one thought).
+ */
+function itemLines(s: Span): Span[] {
+  const lines = spanLines(s).map(trimSpan).filter((l) => l.text !== '');
+  if (lines.length < 2 || !lines.every((l) => /^\p{Lu}/u.test(l.text))) return [s];
+  const listy = lines.filter((l) => startsWithImperative(l.text) || l.text.length <= 80).length;
+  return listy * 2 >= lines.length + 1 ? lines : [s];
 }
 
 /** Adds a list under a paragraph item to its detail; a status in it (`This has been done.`) is the item's. */
@@ -289,8 +310,13 @@ function addDetail(ctx: ParseContext, list: RootContent, item: ActionItem, scope
   if (whole) item.extent = { start: item.extent.start, end: ctx.index.position(whole.offset + whole.text.trimEnd().length) };
 }
 
-/** Adds the paragraphs that state actions in sections that hold no list or table, and sorts items by line. */
+/**
+ * Adds the paragraphs that state actions in sections that hold no list or table, and sorts items by
+ * line. A document that keeps its action items in a table keeps them all there: its paragraphs
+ * elsewhere (`What will we change?`) discuss rather than list.
+ */
 export function finishActions(draft: ActionsDraft): ActionItem[] {
+  if (draft.tables.length > 0) return draft.items;
   const prose = draft.prose.filter((p) => !draft.withBlocks.has(p.section)).map((p) => p.item);
   if (prose.length === 0) return draft.items;
   return [...draft.items, ...prose].sort((a, b) => a.line - b.line);

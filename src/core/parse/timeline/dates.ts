@@ -92,7 +92,7 @@ export function setDate(ctx: ParseContext, date: string): void {
 const LEADING_ISO_DATE = /^(?:\*\*|__|`)?(\d{4}-\d{2}-\d{2})(?:\*\*|__|`)?(?:\s?(?::|[\u2014\u2013|]|-{1,2})\s|:$|\s?$)/;
 /** `9/25/20 - text`, `29-09-2021: text`: a numeric date with its year, read in the document's order. */
 const LEADING_NUMERIC_DATE = /^(?:\*\*|__)?(\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2}))(?:\*\*|__)?(?:\s?(?::|[\u2014\u2013|]|-{1,2})\s|:$|\s?$)/;
-const LEADING_WORD_DATE = /^(?:\*\*|__)?((?:[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:st|nd|rd|th)?(?:,?\s\d{4})?)|(?:\d{1,2}(?:st|nd|rd|th)?\s[A-Z][a-z]{2,8}\.?(?:,?\s\d{4})?))(?:\*\*|__)?\s?(?::|[\u2014\u2013|]|-{1,2})\s/;
+const LEADING_WORD_DATE = /^(?:\*\*|__|`)?((?:[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:st|nd|rd|th)?(?:,?\s\d{4})?)|(?:\d{1,2}(?:st|nd|rd|th)?\s[A-Z][a-z]{2,8}\.?(?:,?\s\d{4})?))(?:\*\*|__|`)?(?:\s?(?::|[\u2014\u2013|]|-{1,2})\s|(?<=`)\s)/;
 
 /**
  * A date with no time at the start of an entry (`2021-08-22: text`, `**Aug 22** — text`): the

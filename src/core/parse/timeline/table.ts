@@ -59,6 +59,11 @@ export function readTimelineTable(ctx: ParseContext, table: Table, out: RawEvent
     }
     return undefined;
   };
+  // `| 2019-12-03 | … |` in a table of times: the author gave the day where the time goes.
+  const dayInClock = (cells: Span[]) => {
+    const cell = clockCol >= 0 ? cells[clockCol] : undefined;
+    return cell ? parseDate(plainInline(cell.text).replace(/`/g, ''), ctx.dates.order) : undefined;
+  };
   // A table whose rows mostly give a day and no time is day-granular: each such row is an event of
   // its day. One with a Date column and no time in any row is too (rows without a date take the last).
   const timedRows = rows.filter((row) => timeOf(rowCells(ctx.text, row))).length;
@@ -76,6 +81,6 @@ export function readTimelineTable(ctx: ParseContext, table: Table, out: RawEvent
     const eventCell = trimSpan(cells[eventCol] ?? { text: '', offset: rs.offset + rs.text.length });
     const actorCell = actorCol >= 0 ? cells[actorCol] : undefined;
     const actor = actorCell && actorCell.text.trim() !== '' ? plainInline(actorCell.text.replace(/\\\|/g, '|')) : undefined;
-    pushEvent(ctx, out, { time: lead?.time, lead: eventCell, extra: [], whole: trimSpan(rs), source: 'table', tableZone, actor, day: dayGranular ? rowDay ?? (dateCol >= 0 ? ctx.dates.current ?? ctx.dates.incident : undefined) : undefined });
+    pushEvent(ctx, out, { time: lead?.time, lead: eventCell, extra: [], whole: trimSpan(rs), source: 'table', tableZone, actor, day: dayGranular ? rowDay ?? (dateCol >= 0 ? ctx.dates.current ?? ctx.dates.incident : undefined) : lead ? undefined : dayInClock(cells) });
   }
 }
