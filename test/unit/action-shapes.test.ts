@@ -337,6 +337,11 @@ describe('action items written as paragraphs', () => {
     ]);
     assert.deepEqual(items(md)[4]!.details, ['when an exploit is under way', 'when the bug is likely known']);
   });
+  it('offers the inline quick fixes on a paragraph item', () => {
+    const md = '## Lessons learned\n\nAction point: make the fork monitor survive restarts.\n';
+    const finding = lintText(md, { today: TODAY }).findings.find((f) => f.ruleId === 'action-missing-priority')!;
+    assert.deepEqual(finding.fixes[1]?.edits, [{ range: { start: { line: 3, column: 15 }, end: { line: 3, column: 15 } }, newText: 'P1: ' }]);
+  });
   it('reads `**DONE**:` and `**TODO**` paragraphs, but not a bare TODO placeholder', () => {
     const md = '## Lessons learned\n\n**DONE**: Sam added the wiki to the uptime checks.\n\n**TODO** an exporter for ZFS pool usage should alert before disks fill.\n\n**TODO**\n';
     assert.deepEqual(items(md).map(brief), ['3 done Sam added the wiki to the uptime checks.', '5 open an exporter for ZFS pool usage should alert before disks fill.']);

@@ -11,7 +11,8 @@ export function setFieldFix(item: ActionItem, field: Field<unknown>, title: stri
   // An empty cell's range spans the blanks between its pipes: pad the value to keep the table tidy.
   if (field.origin === 'cell' && field.text === '') return { title, edits: [{ range: field.range, newText: ` ${value} ` }] };
   if (field.origin === 'cell' || field.origin === 'inline') return { title, edits: [{ range: field.range, newText: value }] };
-  if (item.source === 'list') {
+  // A list item or a paragraph item (`Action point: …`) takes the field inline.
+  if (item.source !== 'table') {
     const at: Range = { start: field.range.start, end: field.range.start };
     return { title, edits: [{ range: at, newText: inlineLabel === 'priority' ? `${value}: ` : `, ${inlineLabel}: ${value}` }] };
   }

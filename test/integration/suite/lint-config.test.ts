@@ -6,7 +6,7 @@ suite('Lint configuration and scope', () => {
   test('a setting turns a rule off, and back on', async () => {
     const editor = await openFixture('postmortems', 'rules', 'action-vague.md');
     const uri = editor.document.uri;
-    await diagnosticsOf(uri, 'action-vague', (d) => d.length === 4);
+    await diagnosticsOf(uri, 'action-vague', (d) => d.length === 6);
     const settings = vscode.workspace.getConfiguration('postmortem');
     await settings.update('rules', { 'action-vague': 'off' }, vscode.ConfigurationTarget.Workspace);
     try {
@@ -16,24 +16,24 @@ suite('Lint configuration and scope', () => {
     } finally {
       await settings.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
     }
-    await diagnosticsOf(uri, 'action-vague', (d) => d.length === 4);
+    await diagnosticsOf(uri, 'action-vague', (d) => d.length === 6);
   });
 
   test('a .postmortem.yaml changes the findings', async () => {
     const editor = await openFixture('postmortems', 'rules', 'action-missing-owner.md');
     const uri = editor.document.uri;
-    await diagnosticsOf(uri, 'action-missing-owner', (d) => d.length === 5);
+    await diagnosticsOf(uri, 'action-missing-owner', (d) => d.length === 6);
     const config = workspaceUri('.postmortem.yaml');
     await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('rules:\n  action-missing-owner: error\n'));
     try {
-      const errors = await diagnosticsOf(uri, 'action-missing-owner', (d) => d.length === 5 && d.every((x) => x.severity === vscode.DiagnosticSeverity.Error));
-      assert.strictEqual(errors.length, 5);
+      const errors = await diagnosticsOf(uri, 'action-missing-owner', (d) => d.length === 6 && d.every((x) => x.severity === vscode.DiagnosticSeverity.Error));
+      assert.strictEqual(errors.length, 6);
       await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('rules:\n  action-missing-owner: off\n'));
       await diagnosticsOf(uri, 'action-missing-owner', (d) => d.length === 0);
     } finally {
       await vscode.workspace.fs.delete(config);
     }
-    await diagnosticsOf(uri, 'action-missing-owner', (d) => d.length === 5 && d.every((x) => x.severity === vscode.DiagnosticSeverity.Warning));
+    await diagnosticsOf(uri, 'action-missing-owner', (d) => d.length === 6 && d.every((x) => x.severity === vscode.DiagnosticSeverity.Warning));
   });
 
   test('Lint Workspace reports unopened postmortems and leaves other Markdown alone', async () => {

@@ -73,8 +73,10 @@ const ACTIONS_LABEL = /^\s*(?:\*\*|__)?actions?(?:\s?\(s\))?\s+(planned|taken|to
 const STATUS_PARAGRAPH = /^\s*(?:\*\*|__)(?:DONE|TODO|FIXME|Done|Todo|To do|TO DO)(?:\*\*|__)?\s*:?/;
 /** The same without bold, only in an action-items section: `DONE: …`, `TODO: …`. */
 const PLAIN_STATUS_PARAGRAPH = /^\s*(?:DONE|TODO|FIXME)\s*:/;
-/** Words that make a paragraph in an action-items section an action (`We will…`, `should`, `TODO`). */
-/** The first of these decides: `could` and `might` only muse (`We could have a policy…`). */
+/**
+ * Words that make a paragraph in an action-items section an action (`We will…`, `should`, `TODO`).
+ * The first of them decides: `could`, `might` and `may` only muse (`We could have a policy…`).
+ */
 const PROSE_ACTION = /\b(?:should|will|would|must|need(?:s)? to|going to|plans? to|planning to|we'll|intends? to|aim(?:s|ing)? to|todo|could|might|may)\b/i;
 /** A paragraph that offers options (`… by doing one of:`): one item, the list after it its options. */
 const OPTIONS_LEAD = /\b(?:one of|either|any of)\s*:\s*$/i;
