@@ -6,7 +6,7 @@ suite('Lint configuration and scope', () => {
   test('a setting turns a rule off, and back on', async () => {
     const editor = await openFixture('postmortems', 'rules', 'action-vague.md');
     const uri = editor.document.uri;
-    await diagnosticsOf(uri, 'action-vague', (d) => d.length === 4);
+    await diagnosticsOf(uri, 'action-vague', (d) => d.length === 6);
     const settings = vscode.workspace.getConfiguration('postmortem');
     await settings.update('rules', { 'action-vague': 'off' }, vscode.ConfigurationTarget.Workspace);
     try {
@@ -16,7 +16,7 @@ suite('Lint configuration and scope', () => {
     } finally {
       await settings.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
     }
-    await diagnosticsOf(uri, 'action-vague', (d) => d.length === 4);
+    await diagnosticsOf(uri, 'action-vague', (d) => d.length === 6);
   });
 
   test('a .postmortem.yaml changes the findings', async () => {

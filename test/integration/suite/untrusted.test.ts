@@ -15,7 +15,7 @@ suite('Untrusted workspace (Restricted Mode)', () => {
 
   test('lint still reports, and .postmortem.yaml is read as data', async () => {
     const editor = await openFixture('postmortems', 'rules', 'action-vague.md');
-    await diagnosticsOf(editor.document.uri, 'action-vague', (d) => d.length === 4);
+    await diagnosticsOf(editor.document.uri, 'action-vague', (d) => d.length === 6);
     // A YAML tag that would construct code in a permissive loader is just data (or an error) here.
     const config = workspaceUri('.postmortem.yaml');
     await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('rules:\n  action-vague: off\nexploit: !!js/function "function () { globalThis.pwned = true }"\n'));
