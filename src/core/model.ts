@@ -159,6 +159,14 @@ export interface Timeline {
   zone: TimeZone | undefined;
 }
 
+/** A start of the incident stated in a field: its day and local time of day, where it was written. */
+export interface StatedStart {
+  date: string;
+  hour: number;
+  minute: number;
+  range: Range;
+}
+
 export type MetricName = 'timeToDetect' | 'timeToAcknowledge' | 'timeToMitigate' | 'timeToResolve' | 'totalDuration';
 
 export interface StatedMetric {
@@ -323,6 +331,11 @@ export interface Postmortem {
   fieldSections: FieldSection[];
   timeline: Timeline;
   statedMetrics: StatedMetric[];
+  /**
+   * When the document says the incident started, in a field of its summary (`Date/time: 2016-11-07
+   * 21:30`, `Start: …`): local wall-clock time, zone as the timeline's. Absent when not stated.
+   */
+  statedStart?: StatedStart | undefined;
   computedMetrics: ComputedMetrics;
   whyChains: WhyChain[];
   contributingFactors: ContributingFactor[];

@@ -1,5 +1,6 @@
 import type { FieldSection, Postmortem, Section, SectionKind } from './model';
 import { normalizeLabel } from './text';
+import { isPlaceholderText } from './vocabulary/placeholders';
 
 /**
  * Heading wordings for each recognised section kind, normalised (lowercase, no punctuation, `&` as
@@ -10,10 +11,12 @@ export const SECTION_SYNONYMS: Record<SectionKind, string[]> = {
   summary: [
     'summary', 'executive summary', 'incident summary', 'issue summary', 'overview', 'incident overview', 'tl dr', 'tldr',
     'abstract', 'description', 'incident description', 'what happened', 'synopsis', 'introduction', 'bluf',
+    'problem', 'problem statement', 'problem description',
   ],
   impact: [
     'impact', 'customer impact', 'user impact', 'business impact', 'blast radius', 'scope and impact', 'impact assessment',
     'incident impact', 'severity and impact', 'customer data impact', 'impact and severity', 'who was affected', 'user facing impact',
+    'impact analysis', 'impact statement',
   ],
   timeline: [
     'timeline', 'incident timeline', 'timeline of events', 'chronology', 'sequence of events', 'event timeline', 'detailed timeline',
@@ -122,8 +125,14 @@ const ABOUT_WORDING = /^(summary|overview|impact|resolution|detection|remediatio
 /** `Impacted slots`, `Affected crates`: what the incident hit, named in a heading of two or three words. */
 const AFFECTED_WORDING = /^(?:impacted|affected) [a-z]+(?: [a-z]+)?$/;
 
-/** `Why did all this happen in such a short time?`: a question about why is a root-cause analysis. */
-const WHY_WORDING = /^why (?:did|does|do|was|were|is|are) (?:[a-z]+ ){0,6}(?:happen|happened|occur|fail|break|go wrong)\b/;
+/**
+ * `Why did all this happen in such a short time?`, `How did this happen`: a question about why or
+ * how it came about is a root-cause analysis.
+ */
+const WHY_WORDING = /^(?:why (?:did|does|do|was|were|is|are) (?:[a-z]+ ){0,6}|how (?:did|could|does|can) (?:this|it|that|the [a-z]+) )(?:happen|happened|occur|fail|break|go wrong)\b/;
+
+/** `What was the impact identified?`, `Who was impacted`: a question about the impact. */
+const IMPACT_QUESTION = /^(?:what (?:was|were|is|are) the impacts?\b|who (?:was|were) (?:impacted|affected)\b|what (?:was|were) (?:impacted|affected)\b)/;
 
 /** Section numbering before a heading's words: `3.2 The flaws`, `6. Impact on LPs`, `IV. Timeline`. */
 const SECTION_NUMBER = /^\s*(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[IVXivx]{1,4}\.|[A-Ha-h][.)])\s+(?=\S)/;
@@ -165,6 +174,7 @@ function matchWording(label: string, sample: (() => SectionSample) | undefined):
   // 07/31/2023`) or says which part of the incident it covers (`Follow-up timeline`, not follow-ups).
   if (TIMELINE_WORDING.test(label)) return { kind: 'timeline', exact: false };
   if (WHY_WORDING.test(label)) return { kind: 'root-cause', exact: false };
+  if (IMPACT_QUESTION.test(label)) return { kind: 'impact', exact: false };
   if (AFFECTED_WORDING.test(label)) return { kind: 'impact', exact: false };
   for (const l of [label, bare]) {
     for (const w of PREFIXES) {
@@ -314,6 +324,8 @@ export function sectionPresence(pm: Postmortem, kind: SectionKind): SectionPrese
   // The intro stands in for a summary only where no heading names one.
   const fields = pm.fieldSections.filter((f) => kinds.includes(f.kind) && (f.form === 'label' || headings.length === 0));
   // Timed events read under date headings or a label also make a timeline, wherever its heading is.
-  const written = headings.some((s) => s.content === 'text') || fields.some((f) => f.content === 'text') || (kind === 'timeline' && pm.timeline.events.some((e) => e.time !== undefined));
+  const written = headings.some((s) => s.content === 'text') || fields.some((f) => f.content === 'text') || (kind === 'timeline' && pm.timeline.events.some((e) => e.time !== undefined))
+    // Action items read under a label or a lead-in (`Some possible actions in the future:`) are the section's content.
+    || (kind === 'action-items' && pm.actionItems.some((i) => i.action.text !== '' && !isPlaceholderText(i.action.text)));
   return { headings, fields, written };
 }

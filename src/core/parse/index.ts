@@ -8,10 +8,10 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { computeMetrics } from '../metrics';
-import type { ContributingFactor, FieldSection, Frontmatter, Postmortem, Problem, Section, SectionKind, StatedMetric } from '../model';
+import type { ContributingFactor, FieldSection, Frontmatter, Postmortem, Problem, Section, SectionKind, StatedMetric, StatedStart } from '../model';
 import { LineIndex, stripBom } from '../text';
 import type { ActionsDraft } from './actions';
-import { actionPlace, createActionsDraft, finishActions, readActionBlock, readActionHeading } from './actions';
+import { actionPlace, createActionsDraft, finishActions, readActionBlock, readActionHeading, readActionLeadIn } from './actions';
 import type { ParseContext } from './context';
 import { blockContent, moreContent } from './content';
 import { createContext, currentKind, currentKindSection, spanOf } from './context';
@@ -20,7 +20,7 @@ import { causesInSubsections, readCauseFactors, readFactors, readGotThrough, rea
 import { readFieldSections, readIntro } from './fields';
 import { documentZoneStatement, zonesByTimes } from './timeline/zones';
 import { frontmatterZone, readFrontmatter } from './frontmatter';
-import { readStatedMetrics } from './metrics';
+import { readStatedMetrics, readStatedStartIn } from './metrics';
 import { closeSections, noteContent, openSection } from './sections';
 import type { TimelineDraft } from './timeline';
 import { continuedKind, finishTimeline, proseZone, readTimelineBlock, readTimelineHeading } from './timeline';
@@ -48,6 +48,7 @@ interface Draft {
   firstH1: string | undefined;
   timeline: TimelineDraft;
   statedMetrics: StatedMetric[];
+  statedStart: StatedStart | undefined;
   whys: WhyLines;
   factors: ContributingFactor[];
   /** Root-cause sections that announce several causes (`three compounding factors:`). */
@@ -137,7 +138,7 @@ export function parsePostmortem(input: string, options: ParseOptions = {}): Post
   const ctx = createContext(text, index, problems);
   const draft: Draft = {
     frontmatter: undefined, sections: [], firstH1: undefined, timeline: { section: undefined, events: [] },
-    statedMetrics: [], whys: { lines: [], blocks: 0 }, factors: [], causes: new WeakSet(), fields: [], headings: 0, actions: createActionsDraft(tree),
+    statedMetrics: [], statedStart: undefined, whys: { lines: [], blocks: 0 }, factors: [], causes: new WeakSet(), fields: [], headings: 0, actions: createActionsDraft(tree),
   };
   const blocks = tree.children;
   for (let i = 0; i < blocks.length; i++) {
@@ -160,10 +161,12 @@ export function parsePostmortem(input: string, options: ParseOptions = {}): Post
     } else {
       readStatedMetrics(ctx, node, draft.statedMetrics);
       const kinds = kindsHere(ctx, draft);
+      if (!draft.statedStart && kinds[0] !== 'timeline') draft.statedStart = readStatedStartIn(ctx, node);
       readSectionParts(ctx, node, blocks[i + 1], kinds, draft);
       readBlock(ctx, node, draft, kinds);
       const place = actionPlace(ctx);
       if (place) readActionBlock(ctx, node, draft.actions, place);
+      else if (kinds[0] !== 'timeline') readActionLeadIn(ctx, node, draft.actions);
       if (kinds[0] !== 'timeline' && (node.type === 'paragraph' || node.type === 'list')) readProse(ctx, node, draft);
     }
   }
@@ -213,6 +216,7 @@ function assemble(ctx: ParseContext, draft: Draft): Postmortem {
       zone: ctx.zones.table ?? ctx.zones.heading ?? ctx.zones.section ?? ctx.zones.document ?? fmZone ?? proseZone(ctx.zones.prose),
     },
     statedMetrics: draft.statedMetrics,
+    statedStart: draft.statedStart,
     computedMetrics: computeMetrics(events),
     whyChains: readWhyChains(draft.whys.lines, ctx.index),
     contributingFactors: draft.factors.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column),

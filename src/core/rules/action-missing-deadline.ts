@@ -14,6 +14,7 @@ export const actionMissingDeadline: Rule = {
       markdown: '## Action items\n\n### Immediate actions (completed)\n\n- Raised the connection pool limit to 200\n\n### Later\n\nCompleted:\n\n- Traffic moved off the degraded zone\n\n### Metrics\n\n- [x] Add a lag alert on the replica\n- Graph the import backlog per tenant _done in grafana_\n- ~~Rewrite the importer in Go~~\n- Add a restore drill — owner: @kim\n',
       findings: ['18:3'],
     },
+    { title: 'A report of what was done that says what will still be done stays open', markdown: '## Action items\n\n- P2 Affected validators have been identified and will be contacted about missed rewards (owner: Ana)\n- P2 Affected validators have been identified (owner: Ana)\n', findings: ['3:3'] },
   ],
   check({ postmortem, today, report }) {
     for (const item of postmortem.actionItems) {

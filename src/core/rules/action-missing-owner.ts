@@ -16,6 +16,7 @@ export const actionMissingOwner: Rule = {
       markdown: '## Action items\n\n| Description | Owning Team |\n| --- | --- |\n| Alert on failed check-ins | checkin-squad |\n\n- Document the failover (owner: Jane Doe)\n- Tune the autoscaler — @raj\n- [Platform] Pin the base image digest\n- [x] Added a log metric for disk-full errors\n- Add a lag alert on the replica\n',
       findings: ['11:3'],
     },
+    { title: 'A team or person named first, as who will do it', markdown: '## Action items\n\n- QA to run the upgrade on the testnet at the announced height\n- Relay team will publish the binary checksum\n- We will write down who answers the upgrade channel\n', findings: ['5:3'] },
   ],
   check({ postmortem, workspacePeople, report }) {
     const people = [...new Set([...documentPeople(postmortem), ...workspacePeople])].slice(0, 6);

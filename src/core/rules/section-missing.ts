@@ -117,6 +117,16 @@ export const sectionMissing: Rule = {
       markdown: '# Missed blocks\n\n## Summary\n\nThe relay served invalid blocks.\n\n## Impact\n\n30 missed slots.\n\n## Timeline\n\n- 07:00 Builder starts\n\n## Root Cause\n\nDemotion did not trigger on a timeout.\n\n## Looking Forward\n\n1. Load test the simulator\n2. Start a bug bounty\n',
       findings: [],
     },
+    {
+      title: 'question headings, an analysis of the impact, a problem statement, and follow-ups listed after a lead-in',
+      markdown: '# Slow card payments\n\n## Problem\n\nCard payments took ten seconds to confirm.\n\n## What was the impact identified?\n\n3,100 slow checkouts.\n\n## Timeline (UTC)\n\n- 13:05 Latency alert fires\n\n## How did this happen\n\nThe client waited for its full timeout before retrying.\n\n## Conclusion\n\nSome possible actions in the future:\n\n* Cut the client timeout to 2 seconds\n',
+      findings: [],
+    },
+    {
+      title: 'an impact analysis heading',
+      markdown: '# Phishing of maintainer accounts\n\n## Summary\n\nFour accounts were phished.\n\n## Impact Analysis\n\nOne malicious release was uploaded and removed.\n\n## Timeline (UTC)\n\n- 2025-07-28 10:00 First report\n\n## Root cause\n\nA look-alike domain.\n\n## Action items\n\n- Block look-alike domains in mail (owner: Sam, P1, due 2025-09-01)\n',
+      findings: [],
+    },
   ],
   check({ postmortem, config, lines, text, report }) {
     const title = allSections(postmortem.sections).find((s) => s.depth === 1);

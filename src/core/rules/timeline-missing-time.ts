@@ -11,6 +11,7 @@ export const timelineMissingTime: Rule = {
     { markdown: '## Timeline (UTC)\n\n- 14:50 Consumer lag alert fires\n- **14:52** — Alice restarts the consumer pods\n', findings: [] },
     { markdown: '## Timeline\n\n- 2021-08-21: Certificate for the partner API expires\n- 2021-08-23: New certificate deployed\n', findings: [] },
     { markdown: '## Timeline\n\n1. Support reports failing uploads\n2. Storage quota raised\n3. Uploads succeed again\n', findings: ['1:1'] },
+    { title: 'offsets from the entry above and a date whose text is on the next lines are times', markdown: '## Timeline\n\n| Time (UTC) | Event |\n| --- | --- |\n| 2026-03-10 02:00 | Rebuild starts |\n| +15 minutes | Workers stop taking batches |\n| +1h 50m | Rebuild restarts |\n\n- 2026-03-11:\n    The rebuild completes at its normal hour.\n', findings: [] },
   ],
   check({ postmortem, report }) {
     const events = postmortem.timeline.events;

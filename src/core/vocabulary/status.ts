@@ -112,6 +112,8 @@ export function completedStatement(text: string): 'strong' | 'weak' | undefined 
   if (w[i] !== undefined && /ly$/.test(w[i]!) && w[i]!.length > 4 && w[i + 1] !== undefined) i++;
   const first = w[i];
   if (first === undefined || w.length < i + 2) return undefined;
+  // `Affected LPs have been identified and will be contacted`: what is still to come keeps it open.
+  for (let j = 1; j < w.length - 1; j++) if ((w[j] === 'and' || w[j] === 'but') && (w[j + 1] === 'will' || w[j + 1] === "we'll")) return undefined;
   if (STRONG_PAST.has(first)) return 'strong';
   if (WEAK_PAST.has(first)) return 'weak';
   // `Stuck transactions were accelerated`, `The demotion mechanism has been patched`, `Users got paid`.

@@ -6,7 +6,7 @@ import type { ActionState } from '../../model';
 import { blankHtmlComments, plainInline } from '../../text';
 import { parseDate } from '../../time';
 import { isPlaceholderOwner } from '../../vocabulary/placeholders';
-import { completedStatement, stateOfMarker } from '../../vocabulary/status';
+import { completedStatement, startsWithImperative, stateOfMarker } from '../../vocabulary/status';
 
 /** Link reference definitions of a document: normalised label → URL. */
 export type Definitions = ReadonlyMap<string, string>;
@@ -148,6 +148,21 @@ const LABELLED_OWNER = /\b(?:[Oo]wners?|OWNERS?|[Aa]ssignees?|ASSIGNEES?|[Aa]ssi
 const ASSIGNED_TO = /\b[Aa]ssigned to\s+(@[\p{L}\p{N}][\p{L}\p{N}._-]{0,39}|\p{Lu}[\p{L}'-]{1,30}(?:\s\p{Lu}[\p{L}'-]{1,30})?)/u;
 /** `[ICL] Removed legacy access`: a team or person in brackets at the start. */
 const LEAD_BRACKET_OWNER = /^\s*\[([\p{L}][\p{L}\p{N} &._/-]{0,30})\]\s+(?=\p{L})/u;
+/**
+ * `ICL to build 22.0.3`, `Hypha will run the full suite`, `Platform team to add an alert`: a team or
+ * person named first, as who will do it. Only a capitalised name (or an acronym) before `to`/`will`
+ * and a lowercase verb; words that start sentences (`We will`, `Time to recovery`, `Try to`) are not names.
+ */
+const LEAD_SUBJECT_OWNER = /^\s*(?:\*\*|__)?(\p{Lu}[\p{L}\p{N}&.-]{1,30}(?: \p{Lu}[\p{L}\p{N}&.-]{1,30})?(?: (?:team|squad|group|on-call|oncall|ops))?)(?:\*\*|__)? (?:will|to) (?=\p{Ll})/u;
+const NOT_SUBJECT_NAMES = new Set([
+  'we', 'i', 'it', 'this', 'that', 'these', 'those', 'there', 'they', 'he', 'she', 'you', 'our', 'my', 'the', 'a', 'an', 'some',
+  'any', 'no', 'one', 'someone', 'somebody', 'everyone', 'nobody', 'all', 'each', 'also', 'then', 'next', 'first', 'finally',
+  'please', 'need', 'needs', 'plan', 'plans', 'want', 'try', 'trying', 'going', 'continue', 'remember', 'time', 'failure',
+  'change', 'changes', 'according', 'due', 'how', 'what', 'when', 'where', 'why', 'who', 'which', 'work', 'access', 'ability',
+  'back', 'up', 'down', 'return', 'move', 'go', 'in', 'on', 'at', 'from', 'for', 'with', 'unable', 'able', 'attempt',
+  'attempts', 'decision', 'failed', 'effort', 'efforts', 'ways', 'way', 'steps', 'step', 'action', 'actions', 'team',
+]);
+
 const HANDLE = /(?<![\w.@])(@[\p{L}\p{N}][\p{L}\p{N}._-]{0,39})/gu;
 /** Words before a handle that make it a mention, not an owner (`an @emergency role`, `ping @oncall`). */
 const MENTION_BEFORE = /(?:^|[\s(])(?:a|an|the|to|in|on|via|ping|pinged|notify|notified|mention|tag|tagged|cc|with|from|by|of|our|new)\s*$/i;
@@ -349,6 +364,12 @@ function findOwner(work: string): InlineMatch | undefined {
   if (lead) {
     const name = work.slice(lead.valueStart, lead.valueEnd).trim();
     if (!NOT_OWNER_TAGS.test(name) && !isPlaceholderOwner(name) && keyIn(name) === undefined) return lead;
+  }
+  const subject = matchOf(work, LEAD_SUBJECT_OWNER);
+  if (subject) {
+    const name = work.slice(subject.valueStart, subject.valueEnd);
+    const first = name.split(' ')[0]!.toLowerCase();
+    if (!NOT_SUBJECT_NAMES.has(first) && !startsWithImperative(name) && !/(?:ing|ed|tion|ure)$/.test(first) && !isPlaceholderOwner(name)) return subject;
   }
   HANDLE.lastIndex = 0;
   for (let m = HANDLE.exec(work); m; m = HANDLE.exec(work)) {

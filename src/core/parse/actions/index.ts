@@ -36,6 +36,8 @@ export interface ActionsDraft {
   pending: Pending | undefined;
   /** The items of the list just read, which a paragraph after it may give a ticket. */
   lastList: { items: ActionItem[]; endLine: number } | undefined;
+  /** Outside the sections that hold items: a lead-in naming future actions, whose next list holds items. */
+  leadIn: { endLine: number } | undefined;
 }
 
 interface Pending {
@@ -62,7 +64,7 @@ export function createActionsDraft(tree: Root): ActionsDraft {
     if ('children' in node) for (const c of node.children) visit(c as Nodes);
   };
   visit(tree);
-  return { items: [], tables: [], definitions, prose: [], withBlocks: new Set(), headings: new Map(), pending: undefined, lastList: undefined };
+  return { items: [], tables: [], definitions, prose: [], withBlocks: new Set(), headings: new Map(), pending: undefined, lastList: undefined, leadIn: undefined };
 }
 
 /** `Action point: …`, `**Action item:** …`, `Follow-up: …`: a paragraph that is one item. */
@@ -134,6 +136,7 @@ function isKind(s: Section, kind: Section['kind']): boolean {
  */
 export function readActionHeading(ctx: ParseContext, node: Heading, section: Section, draft: ActionsDraft): void {
   draft.pending = undefined;
+  draft.leadIn = undefined;
   draft.lastList = undefined;
   if (!actionPlace(ctx)) return;
   const s = spanOf(ctx, node);
@@ -148,6 +151,45 @@ export function readActionHeading(ctx: ParseContext, node: Heading, section: Sec
     }
   }
   if (state || ticket) draft.headings.set(section, { state, ticket });
+}
+
+/**
+ * A short lead-in that names actions still to come (`Some possible actions in the future:`, `Next
+ * steps:`, `Follow-ups:`, `Proposed improvements:`). Outside the sections that hold items (a
+ * conclusion, a discussion), the list right after it is a list of open items. Without a word for the
+ * future (`Actions:` in a resolution section) the list tells what was done, and is not read.
+ */
+const FUTURE_WORDS = new Set(['possible', 'potential', 'future', 'planned', 'proposed', 'further', 'recommended', 'upcoming']);
+const ACTION_NOUNS = new Set(['action', 'actions', 'improvements', 'changes', 'steps', 'work', 'items']);
+
+/** Whether a lead-in's words name actions still to come. */
+function namesFutureActions(plain: string): boolean {
+  const lower = plain.toLowerCase().replace(/:\s*$/, '');
+  if (/\b(?:next steps|follow[- ]?ups?|to-?dos?)\b/.test(lower)) return true;
+  const w = lower.split(/[^\p{L}-]+/u).filter((x) => x !== '');
+  return w.some((x) => FUTURE_WORDS.has(x)) && w.some((x) => ACTION_NOUNS.has(x));
+}
+
+/**
+ * Reads a block outside the sections that hold action items: a lead-in naming future actions makes
+ * the list right after it (one blank line apart at most) a list of open items.
+ */
+export function readActionLeadIn(ctx: ParseContext, node: RootContent, draft: ActionsDraft): void {
+  const leadIn = draft.leadIn;
+  draft.leadIn = undefined;
+  const { first, last } = lines(node);
+  if (node.type === 'list') {
+    if (!leadIn || first > leadIn.endLine + 2) return;
+    const before = draft.items.length;
+    readActionList(ctx, node, { definitions: draft.definitions, state: 'open', ticket: undefined }, draft.items);
+    draft.lastList = { items: draft.items.slice(before), endLine: last };
+    return;
+  }
+  if (node.type !== 'paragraph') return;
+  const s = spanOf(ctx, node);
+  if (!s || !isLeadIn(s)) return;
+  const plain = plainOf(s).replace(/\s+/g, ' ');
+  if (plain.endsWith(':') && plain.length <= 120 && namesFutureActions(plain)) draft.leadIn = { endLine: last };
 }
 
 /** Reads one block of an action-items or lessons-learned section. */

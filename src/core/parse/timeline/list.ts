@@ -52,7 +52,10 @@ function readTimelineItem(ctx: ParseContext, item: ListItem, out: RawEvent[]): v
   if (!lead && notAnEvent(ctx, item, lines)) return;
   // An entry written with a day and no time (`- 2021-08-22: text`) is an event of that day.
   const day = lead ? undefined : leadingDate(lines[0]!, ctx.dates.current ?? ctx.dates.incident, ctx.dates.order);
-  if (day && day.rest.text.trim() !== '') setDate(ctx, day.date);
+  // `- 2024-06-21:` with the text on the lines under it is that day's entry too.
+  const textBelow = lines.length > 1 && lines.slice(1).some((l) => l.text.trim() !== '');
+  const dayed = day && (day.rest.text.trim() !== '' || textBelow) ? day : undefined;
+  if (dayed) setDate(ctx, dayed.date);
   const itemSpan = spanOf(ctx, item)!;
   const extra: Span[] = lines.slice(1).filter((l) => !isAttributeLine(l.text));
   for (const child of item.children.slice(1)) {
@@ -61,7 +64,6 @@ function readTimelineItem(ctx: ParseContext, item: ListItem, out: RawEvent[]): v
       if (ps) extra.push(...spanLines(ps));
     }
   }
-  const dayed = day && day.rest.text.trim() !== '' ? day : undefined;
   // `- DEPO notified OCC of the outage at 12:16 ET on June 16, 2020.`: the time is in the sentence.
   const said = lead ? undefined : timeInSentence(dayed?.rest ?? lines[0]!, dayed?.date ?? ctx.dates.current);
   const time = lead?.time ?? (said && dayed && said.date === undefined ? { ...said, date: dayed.date } : said);

@@ -1,7 +1,7 @@
 /** Events as read from the text, before times are resolved against dates and zones. */
 import type { TimeZone, TimelineEvent } from '../../model';
 import type { Span } from '../../text';
-import { trimSpan } from '../../text';
+import { plainInline, trimSpan } from '../../text';
 import type { ParseContext } from '../context';
 import type { RawTime } from './leading-time';
 
@@ -23,6 +23,8 @@ export interface RawEvent {
   source: TimelineEvent['source'];
   /** The day of an event written with a date and no time. */
   day?: string | undefined;
+  /** An offset written instead of a time (`+30 minutes`, `T+2h`): minutes after the last timed event. */
+  after?: { minutes: number; start: number; end: number } | undefined;
 }
 
 /**
@@ -33,7 +35,7 @@ export function pushEvent(
   ctx: ParseContext, out: RawEvent[],
   event: {
     time: RawTime | undefined; lead: Span; extra: Span[]; whole: Span; source: RawEvent['source'];
-    tableZone?: TimeZone | undefined; actor?: string | undefined; day?: string | undefined;
+    tableZone?: TimeZone | undefined; actor?: string | undefined; day?: string | undefined; after?: RawEvent['after'];
   },
 ): void {
   if (event.time?.date && !ctx.dates.fixed) ctx.dates.current = event.time.date;
@@ -51,5 +53,16 @@ export function pushEvent(
     lead: trimSpan(event.lead),
     source: event.source,
     day: event.time ? undefined : event.day,
+    after: event.time ? undefined : event.after,
   });
+}
+
+/** `+30 minutes`, `+2h`, `T+90 min`, `+1h30m`: an offset written where a time goes, in minutes. */
+export function relativeOffset(text: string): number | undefined {
+  const m = /^\s*(?:T\s?)?\+\s?(\d{1,4})\s?(minutes?|mins?|m|hours?|hrs?|h)(?:\s?(\d{1,2})\s?(?:minutes?|mins?|m))?\s*$/i.exec(plainInline(text).replace(/`/g, ''));
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const hours = /^h/i.test(m[2]!);
+  if (!hours && m[3] !== undefined) return undefined;
+  return hours ? n * 60 + Number(m[3] ?? 0) : n;
 }

@@ -78,6 +78,8 @@ export function resolveEvents(raws: readonly RawEvent[], ctx: ResolveContext): T
   const reported = new Set<string>();
   // Dates read month first that the decided order reads day first, for the events after them.
   const reread = new Map<string, string>();
+  // The last event with a time written out: what `+30 minutes` rows count from.
+  let anchor: EventTime | undefined;
   raws.forEach((raw, i) => {
     const found = explicit[i]!;
     const actorRead = found.actor !== undefined ? found : { actor: readNamedActor(found.text.text, known), text: found.text };
@@ -133,6 +135,9 @@ export function resolveEvents(raws: readonly RawEvent[], ctx: ResolveContext): T
         iso: isoTime(date, hour, r.minute, r.second, zone),
         range: ctx.index.range(r.start, r.end),
       };
+      anchor = time;
+    } else if (raw.after !== undefined && anchor) {
+      time = afterAnchor(anchor, raw.after.minutes, ctx.index.range(raw.after.start, raw.after.end));
     }
     events.push({
       line: raw.line,
@@ -146,6 +151,25 @@ export function resolveEvents(raws: readonly RawEvent[], ctx: ResolveContext): T
     });
   });
   return events;
+}
+
+/** The time `after` minutes after an anchor event, on its date and in its zone; the range is the row's. */
+function afterAnchor(anchor: EventTime, after: number, range: TimelineEvent['range']): EventTime {
+  const offset = anchor.zone?.offsetMinutes ?? 0;
+  const local = anchor.minutes + offset + after;
+  const day = Math.floor(local / 1440);
+  const inDay = local - day * 1440;
+  const hour = Math.floor(inDay / 60);
+  const minute = Math.floor(inDay % 60);
+  const second = anchor.second;
+  const date = anchor.date !== undefined ? dateOfEpochDay(day) : undefined;
+  return {
+    hour, minute, second, date,
+    dayOffset: anchor.date !== undefined ? anchor.dayOffset : day,
+    zone: anchor.zone, minutes: anchor.minutes + after,
+    iso: isoTime(date, hour, minute, second, anchor.zone),
+    range,
+  };
 }
 
 /** Days after the incident date past which a date written without its year is read in the year before. */

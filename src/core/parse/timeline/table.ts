@@ -10,7 +10,7 @@ import { spanOf } from '../context';
 import { readLeadingTime } from './leading-time';
 import { isAttributeLine } from './lines';
 import type { RawEvent } from './raw';
-import { pushEvent } from './raw';
+import { pushEvent, relativeOffset } from './raw';
 import { zoneInText } from './zones';
 
 /** Header wordings (lowercase letters and spaces only, parentheses dropped) of each timeline column. */
@@ -81,6 +81,10 @@ export function readTimelineTable(ctx: ParseContext, table: Table, out: RawEvent
     const eventCell = trimSpan(cells[eventCol] ?? { text: '', offset: rs.offset + rs.text.length });
     const actorCell = actorCol >= 0 ? cells[actorCol] : undefined;
     const actor = actorCell && actorCell.text.trim() !== '' ? plainInline(actorCell.text.replace(/\\\|/g, '|')) : undefined;
-    pushEvent(ctx, out, { time: lead?.time, lead: eventCell, extra: [], whole: trimSpan(rs), source: 'table', tableZone, actor, day: dayGranular ? rowDay ?? (dateCol >= 0 ? ctx.dates.current ?? ctx.dates.incident : undefined) : lead ? undefined : dayInClock(cells) });
+    const clockCell = clockCol >= 0 ? cells[clockCol] : undefined;
+    const offset = !lead && clockCell ? relativeOffset(clockCell.text) : undefined;
+    const cellText = clockCell ? trimSpan(clockCell) : undefined;
+    const after = offset !== undefined && cellText ? { minutes: offset, start: cellText.offset, end: cellText.offset + cellText.text.length } : undefined;
+    pushEvent(ctx, out, { time: lead?.time, lead: eventCell, extra: [], whole: trimSpan(rs), source: 'table', tableZone, actor, after, day: dayGranular ? rowDay ?? (dateCol >= 0 ? ctx.dates.current ?? ctx.dates.incident : undefined) : lead ? undefined : dayInClock(cells) });
   }
 }
