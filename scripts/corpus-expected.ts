@@ -4,7 +4,7 @@
 // text, no event or action text. The default folder is the parent of $POSTMORTEM_CORPUS (the docs folder).
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { ExpectedDoc, ExpectedEvent } from './measure-corpus-lib';
+import type { ExpectedDoc, ExpectedEvent, ExpectedFields } from './measure-corpus-lib';
 
 const root = join(__dirname, '..');
 
@@ -14,7 +14,7 @@ interface LabelFile {
   organisation?: string;
   zone?: string | null;
   events: LabelEvent[];
-  actionItems: Array<{ line: number }>;
+  actionItems: Array<{ line: number; status?: string | null; owner?: string | null; priority?: string | null; deadline?: string | null; ticket?: string | null }>;
 }
 
 interface Source { file: string; repo: string; path: string; commit: string; organisation: string }
@@ -48,16 +48,26 @@ export function expectedFromLabel(label: LabelFile, organisation: string): Expec
     actionItems: label.actionItems.length,
     eventLines,
     actionLines: label.actionItems.map((a) => a.line).sort((a, b) => a - b),
+    // Facts only: the owner's name, the level, the date, the ticket key or URL; never the action's text.
+    actionFields: [...label.actionItems].sort((a, b) => a.line - b.line).map((a) => {
+      const f: ExpectedFields = { line: a.line, status: a.status === 'done' || a.status === 'dropped' ? a.status : 'open' };
+      for (const k of ['owner', 'priority', 'deadline', 'ticket'] as const) {
+        const v = a[k];
+        if (typeof v === 'string' && v.trim() !== '') f[k] = v.trim();
+      }
+      return f;
+    }),
   };
 }
 
 /** JSON with one document per block and one event per line, so a diff shows which fact changed. */
 function formatExpected(docs: ExpectedDoc[]): string {
   const blocks = docs.map((d) => {
-    const { eventLines, actionLines, ...facts } = d;
+    const { eventLines, actionLines, actionFields, ...facts } = d;
     const head = Object.entries(facts).map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
     const events = eventLines.map((e) => `      ${JSON.stringify(e)}`).join(',\n');
-    return `  {\n${head.join(',\n')},\n    "eventLines": [${events ? `\n${events}\n    ` : ''}],\n    "actionLines": ${JSON.stringify(actionLines)}\n  }`;
+    const fields = (actionFields ?? []).map((f) => `      ${JSON.stringify(f)}`).join(',\n');
+    return `  {\n${head.join(',\n')},\n    "eventLines": [${events ? `\n${events}\n    ` : ''}],\n    "actionLines": ${JSON.stringify(actionLines)},\n    "actionFields": [${fields ? `\n${fields}\n    ` : ''}]\n  }`;
   });
   return `[\n${blocks.join(',\n')}\n]\n`;
 }

@@ -3,6 +3,8 @@
 // test/unit/measure-corpus.test.ts can check them on a document written in the test.
 import { lintText } from '../src/core';
 import type { Finding, Postmortem, Range } from '../src/core';
+import { plainInline } from '../src/core/text';
+import { isPlaceholderOwner } from '../src/core/vocabulary/placeholders';
 
 export const MEASURE_TODAY = '2026-11-27';
 
@@ -12,6 +14,16 @@ export interface ExpectedEvent {
   time: string | null;
   /** For date-only events. */
   date?: string;
+}
+
+/** An action item's fields as labelled: only the ones the document gives, and its status. */
+export interface ExpectedFields {
+  line: number;
+  status: 'open' | 'done' | 'dropped';
+  owner?: string;
+  priority?: string;
+  deadline?: string;
+  ticket?: string;
 }
 
 export interface ExpectedDoc {
@@ -25,6 +37,8 @@ export interface ExpectedDoc {
   actionItems: number;
   eventLines: ExpectedEvent[];
   actionLines: number[];
+  /** Each labelled item's fields; absent in older expectation files. */
+  actionFields?: ExpectedFields[];
 }
 
 export type EventOutcome = 'right' | 'wrong' | 'missed';
@@ -54,6 +68,8 @@ export interface DocResult {
   /** Lines of `timeline-missing-time` findings that fall on a labelled event with a time. */
   falseMissingTime: number[];
   actions: { labelled: number; found: number[]; missed: number[]; invented: number[] };
+  /** Found items whose every labelled field (and status) the model read alike, and the fields it read otherwise. */
+  fields: { right: number; wrong: Array<{ line: number; field: string; expected: string; got: string }> };
 }
 
 /** Whether a range (end exclusive) includes some character of `line`. */
@@ -153,6 +169,27 @@ export function compareModel(postmortem: Postmortem, findings: Finding[], expect
   for (const line of expected.actionLines) (itemAt(line) ? found : missed).push(line);
   const inventedItems = items.filter((a) => !expected.actionLines.some((l) => l === a.line || coversLine(a.range, l))).map((a) => a.line);
 
+  const fields: DocResult['fields'] = { right: 0, wrong: [] };
+  for (const f of expected.actionFields ?? []) {
+    const item = itemAt(f.line);
+    if (!item) continue;
+    const got: Record<keyof Omit<ExpectedFields, 'line'>, string> = {
+      status: item.state,
+      owner: isPlaceholderOwner(item.owner.text) ? '' : plainInline(item.owner.text).replace(/^@/, ''),
+      priority: item.priority.text,
+      deadline: item.deadline.value ?? '',
+      ticket: item.ticket.value ?? '',
+    };
+    let all = true;
+    for (const field of ['status', 'owner', 'priority', 'deadline', 'ticket'] as const) {
+      const want = f[field] ?? (field === 'status' ? 'open' : '');
+      if (fieldAgrees(field, want, got[field])) continue;
+      all = false;
+      fields.wrong.push({ line: f.line, field, expected: want, got: got[field] });
+    }
+    if (all) fields.right++;
+  }
+
   const count = (o: EventOutcome) => events.filter((e) => e.outcome === o).length;
   return {
     file: expected.file,
@@ -165,7 +202,31 @@ export function compareModel(postmortem: Postmortem, findings: Finding[], expect
     invented,
     falseMissingTime,
     actions: { labelled: expected.actionLines.length, found, missed, invented: inventedItems },
+    fields,
   };
+}
+
+/** Letters and digits only, lowercase: how two spellings of a name or key are compared. */
+function squeeze(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * Whether a field was read as labelled: both empty, or the same words. A name read with more words
+ * (`Jane Doe` for `Jane`), a ticket read as its URL where the label has its key (or the other way
+ * round), and a deadline on the same day agree.
+ */
+export function fieldAgrees(field: 'status' | 'owner' | 'priority' | 'deadline' | 'ticket', want: string, got: string): boolean {
+  const a = squeeze(want);
+  const b = squeeze(got);
+  if (a === '' || b === '') return a === b;
+  if (field === 'deadline') return want.slice(0, 10) === got.slice(0, 10);
+  if (field === 'owner' || field === 'ticket') {
+    if (a.includes(b) || b.includes(a)) return true;
+    const last = (x: string) => squeeze(x.replace(/\/+$/, '').split('/').pop() ?? '');
+    return field === 'ticket' && last(want) !== '' && last(want) === last(got);
+  }
+  return a === b;
 }
 
 /** Parses and lints a document the way the product does, then compares. */
@@ -186,10 +247,12 @@ export interface Totals {
   actionsFound: number;
   actionsInvented: number;
   actionsMissed: number;
+  /** Found items whose labelled fields were all read alike. */
+  actionsWithFields: number;
 }
 
 export function totals(results: DocResult[]): Totals {
-  const t: Totals = { documents: 0, timed: 0, right: 0, wrong: 0, missed: 0, invented: 0, falseMissingTime: 0, actions: 0, actionsFound: 0, actionsInvented: 0, actionsMissed: 0 };
+  const t: Totals = { documents: 0, timed: 0, right: 0, wrong: 0, missed: 0, invented: 0, falseMissingTime: 0, actions: 0, actionsFound: 0, actionsInvented: 0, actionsMissed: 0, actionsWithFields: 0 };
   for (const r of results) {
     t.documents++;
     t.timed += r.timed;
@@ -202,24 +265,25 @@ export function totals(results: DocResult[]): Totals {
     t.actionsFound += r.actions.found.length;
     t.actionsInvented += r.actions.invented.length;
     t.actionsMissed += r.actions.missed.length;
+    t.actionsWithFields += r.fields.right;
   }
   return t;
 }
 
 const pct = (n: number, d: number) => (d === 0 ? '–' : `${Math.round((100 * n) / d)}%`);
 
-const HEAD = 'timed events | read right | % | wrong | missed | invented events | false missing-time | action items | found | invented | missed';
+const HEAD = 'timed events | read right | % | wrong | missed | invented events | false missing-time | action items | found | invented | missed | found with fields';
 
 function cells(t: Totals): string {
-  return [t.timed, t.right, pct(t.right, t.timed), t.wrong, t.missed, t.invented, t.falseMissingTime, t.actions, t.actionsFound, t.actionsInvented, t.actionsMissed].join(' | ');
+  return [t.timed, t.right, pct(t.right, t.timed), t.wrong, t.missed, t.invented, t.falseMissingTime, t.actions, t.actionsFound, t.actionsInvented, t.actionsMissed, t.actionsWithFields].join(' | ');
 }
 
 /** Markdown tables: per document, per organisation, and the totals. */
 export function markdownReport(results: DocResult[]): string {
   const out: string[] = [];
-  out.push('## Per document', '', `| document | ${HEAD} |`, `|---|${'---:|'.repeat(11)}`);
+  out.push('## Per document', '', `| document | ${HEAD} |`, `|---|${'---:|'.repeat(12)}`);
   for (const r of results) out.push(`| ${r.file.replace(/\.md$/, '')} | ${cells(totals([r]))} |`);
-  out.push('', '## Per organisation', '', `| organisation | documents | ${HEAD} |`, `|---|---:|${'---:|'.repeat(11)}`);
+  out.push('', '## Per organisation', '', `| organisation | documents | ${HEAD} |`, `|---|---:|${'---:|'.repeat(12)}`);
   const orgs = [...new Set(results.map((r) => r.organisation))].sort((a, b) => a.localeCompare(b));
   for (const o of orgs) {
     const t = totals(results.filter((r) => r.organisation === o));
@@ -245,5 +309,7 @@ export function detailsReport(r: DocResult, lines?: string[]): string {
   out.push('', `Action items: ${r.actions.labelled} labelled, ${r.actions.found.length} found, ${r.actions.missed.length} missed, ${r.actions.invented.length} invented`);
   for (const l of r.actions.missed) out.push(`  missed   L${String(l).padEnd(4)}${show(l)}`);
   for (const l of r.actions.invented) out.push(`  invented L${String(l).padEnd(4)}${show(l)}`);
+  if (r.fields.wrong.length > 0 || r.fields.right > 0) out.push(`Found with their fields as labelled: ${r.fields.right}`);
+  for (const w of r.fields.wrong) out.push(`  field    L${String(w.line).padEnd(4)} ${w.field}: expected "${w.expected}", got "${w.got}"`);
   return out.join('\n');
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compareDocument, coversLine, detailsReport, markdownReport, timeMismatch, totals } from '../../scripts/measure-corpus-lib';
+import { compareDocument, coversLine, detailsReport, fieldAgrees, markdownReport, timeMismatch, totals } from '../../scripts/measure-corpus-lib';
 import type { ExpectedDoc } from '../../scripts/measure-corpus-lib';
 
 // A document written for this test (line numbers on the right are what the expected entry refers to).
@@ -114,3 +114,27 @@ describe('corpus measurement: one document against its expected facts', () => {
     assert.deepEqual(c.actions, { labelled: 2, found: [15, 16], missed: [], invented: [] });
   });
 });
+
+describe('corpus measurement: action items found with their fields', () => {
+  it('compares each labelled field, and counts an item right only when all agree', () => {
+    const withFields: ExpectedDoc = { ...EXPECTED, actionLines: [15, 16], actionFields: [
+      { line: 15, status: 'open', owner: 'alice', priority: 'P1', deadline: '2024-04-01' },
+      { line: 16, status: 'done', owner: 'bob', priority: 'P2', deadline: '2024-04-15' },
+    ] };
+    const c = compareDocument(DOC, withFields);
+    assert.equal(c.fields.right, 1);
+    assert.deepEqual(c.fields.wrong, [{ line: 16, field: 'status', expected: 'done', got: 'open' }]);
+    assert.equal(totals([c]).actionsWithFields, 1);
+    assert.match(detailsReport(c), /field\s+L16\s+status: expected "done", got "open"/);
+  });
+  it('agrees on a longer name, a ticket as key or URL, and a deadline on the same day', () => {
+    assert.equal(fieldAgrees('owner', 'Jane', 'Jane Doe'), true);
+    assert.equal(fieldAgrees('owner', 'Jane', ''), false);
+    assert.equal(fieldAgrees('owner', '', ''), true);
+    assert.equal(fieldAgrees('ticket', '#631', 'https://github.com/o/r/issues/631'), true);
+    assert.equal(fieldAgrees('ticket', 'OPS-12', 'OPS-13'), false);
+    assert.equal(fieldAgrees('deadline', '2024-04-01', '2024-04-01'), true);
+    assert.equal(fieldAgrees('priority', 'P1', 'P2'), false);
+  });
+});
+
