@@ -50,28 +50,20 @@ export function readTimelineTable(ctx: ParseContext, table: Table, out: RawEvent
     const cell = clockCol >= 0 ? cells[clockCol] : undefined;
     return cell && cell.text.trim() !== '' ? readLeadingTime(cell, ctx.dates.current) : undefined;
   };
-  // The day a row's date or time cell gives alone (`| 2022-05-07 | … |` under a Time header).
-  const dayOf = (cells: Span[]) => {
-    for (const c of [dateCol, clockCol]) {
-      const cell = c >= 0 ? cells[c] : undefined;
-      const d = cell ? parseDate(plainInline(cell.text).replace(/`/g, ''), ctx.dates.order) : undefined;
-      if (d) return d;
-    }
-    return undefined;
-  };
-  // `| 2019-12-03 | … |` in a table of times: the author gave the day where the time goes.
-  const dayInClock = (cells: Span[]) => {
-    const cell = clockCol >= 0 ? cells[clockCol] : undefined;
+  // The day a cell gives alone (`| 2022-05-07 | … |`, also under a Time header).
+  const dayIn = (cells: Span[], col: number) => {
+    const cell = col >= 0 ? cells[col] : undefined;
     return cell ? parseDate(plainInline(cell.text).replace(/`/g, ''), ctx.dates.order) : undefined;
   };
+  const dayOf = (cells: Span[]) => dayIn(cells, dateCol) ?? dayIn(cells, clockCol);
+  const rowsCells = rows.map((row) => ({ row, cells: rowCells(ctx.text, row) }));
   // A table whose rows mostly give a day and no time is day-granular: each such row is an event of
   // its day. One with a Date column and no time in any row is too (rows without a date take the last).
-  const timedRows = rows.filter((row) => timeOf(rowCells(ctx.text, row))).length;
-  const dayGranular = timedRows * 2 < rows.length && (dateCol >= 0 || rows.some((row) => dayOf(rowCells(ctx.text, row))));
-  for (const row of rows) {
+  const timedRows = rowsCells.filter((r) => timeOf(r.cells)).length;
+  const dayGranular = timedRows * 2 < rows.length && (dateCol >= 0 || rowsCells.some((r) => dayOf(r.cells)));
+  for (const { row, cells } of rowsCells) {
     const rs = spanOf(ctx, row);
     if (!rs) continue;
-    const cells = rowCells(ctx.text, row);
     // A row left by a stray `|` line holds nothing: not an event.
     if (cells.every((c) => c.text.trim() === '')) continue;
     const rowDay = dayOf(cells);
@@ -81,10 +73,15 @@ export function readTimelineTable(ctx: ParseContext, table: Table, out: RawEvent
     const eventCell = trimSpan(cells[eventCol] ?? { text: '', offset: rs.offset + rs.text.length });
     const actorCell = actorCol >= 0 ? cells[actorCol] : undefined;
     const actor = actorCell && actorCell.text.trim() !== '' ? plainInline(actorCell.text.replace(/\\\|/g, '|')) : undefined;
+    // `| +30 minutes | … |`: an offset where the time goes counts from the last timed row.
     const clockCell = clockCol >= 0 ? cells[clockCol] : undefined;
     const offset = !lead && clockCell ? relativeOffset(clockCell.text) : undefined;
     const cellText = clockCell ? trimSpan(clockCell) : undefined;
     const after = offset !== undefined && cellText ? { minutes: offset, start: cellText.offset, end: cellText.offset + cellText.text.length } : undefined;
-    pushEvent(ctx, out, { time: lead?.time, lead: eventCell, extra: [], whole: trimSpan(rs), source: 'table', tableZone, actor, after, day: dayGranular ? rowDay ?? (dateCol >= 0 ? ctx.dates.current ?? ctx.dates.incident : undefined) : lead ? undefined : dayInClock(cells) });
+    pushEvent(ctx, out, {
+      time: lead?.time, lead: eventCell, extra: [], whole: trimSpan(rs), source: 'table', tableZone, actor, after,
+      // `| 2019-12-03 | … |` in a table of times: the author gave the day where the time goes.
+      day: dayGranular ? rowDay ?? (dateCol >= 0 ? ctx.dates.current ?? ctx.dates.incident : undefined) : lead ? undefined : dayIn(cells, clockCol),
+    });
   }
 }
