@@ -236,3 +236,35 @@ export function namedLikePostmortem(path: string): boolean {
   if (name.includes('postmortem') || name.includes('post-mortem') || name.includes('incident')) return true;
   return /^\d{4}-\d{2}-\d{2}-/.test(name);
 }
+
+/**
+ * A template as snippet text for the editor's insertSnippet: our snippet syntax stays as it is; a
+ * plain template has `$`, `}` and `\` escaped, `{{title}}` becomes tabstop 1, `{{severity}}` a
+ * choice, `{{date}}` the date and `{{cursor}}` the final tabstop.
+ */
+export function templateAsSnippet(template: string, date: string, severities: readonly string[] = DEFAULT_SEVERITIES): string {
+  if (template.includes('${')) return template;
+  const markers: Record<string, string> = {
+    title: '${1:Title}',
+    severity: `\${2|${severities.map((s) => s.replace(/[,|\\$}]/g, '')).join(',')}|}`,
+    date,
+    cursor: '$0',
+  };
+  let out = '';
+  let i = 0;
+  while (i < template.length) {
+    const ch = template[i]!;
+    if (ch === '{' && template.startsWith('{{', i)) {
+      const close = template.indexOf('}}', i + 2);
+      const name = close < 0 ? undefined : template.slice(i + 2, close).trim().toLowerCase();
+      if (name !== undefined && name in markers) {
+        out += markers[name];
+        i = close + 2;
+        continue;
+      }
+    }
+    out += ch === '$' || ch === '}' || ch === '\\' ? `\\${ch}` : ch;
+    i++;
+  }
+  return out;
+}
