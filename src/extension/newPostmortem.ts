@@ -137,7 +137,8 @@ export async function newPostmortem(arg: vscode.Uri | NewPostmortemArgs | undefi
  * globs, or it is named like a postmortem.
  */
 export async function looksLikeNewPostmortem(document: vscode.TextDocument, engines: Engines): Promise<boolean> {
-  if (document.languageId !== 'markdown' || document.getText().trim() !== '') return false;
+  // Cheap tests first: this runs on every edit of every Markdown document, large ones included.
+  if (document.languageId !== 'markdown' || document.lineCount > 50 || document.getText().trim() !== '') return false;
   if (namedLikePostmortem(document.uri.path)) return true;
   if (document.isUntitled) return false;
   const { engine } = engines.for(document.uri);
