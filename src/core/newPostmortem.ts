@@ -90,7 +90,7 @@ export interface FilledTemplate {
  * Fills a template. Snippet syntax: tabstop 1 (or a placeholder whose hint mentions a title) gets
  * the title, a choice containing a severity gets the severity, `${CURRENT_YEAR}` and friends the
  * date; other placeholders become their hint text, and the first of them (lowest tabstop number)
- * is where the cursor goes. Plain markers: `{{title}}`, `{{date}}`, `{{severity}}` are replaced,
+ * is where the cursor goes (only in a template that has `${`: elsewhere `$` is text). Plain markers: `{{title}}`, `{{date}}`, `{{severity}}` are replaced,
  * `{{cursor}}` is removed and marks the cursor. Without any field, the cursor goes to the end of
  * the first heading's paragraph line (or the start).
  */
@@ -103,6 +103,8 @@ export function fillTemplate(template: string, values: TemplateValues, severitie
   let out = '';
   let cursor: { start: number; end: number; order: number } | undefined;
   const stopValues = new Map<string, string>();
+  // A plain Markdown template (no `${`) has no snippet fields: its `$` signs are text (`$100`).
+  const snippetSyntax = template.includes('${');
   const offer = (start: number, end: number, order: number) => {
     if (!cursor || order < cursor.order) cursor = { start, end, order };
   };
@@ -124,7 +126,7 @@ export function fillTemplate(template: string, values: TemplateValues, severitie
         continue;
       }
     }
-    if (ch === '$') {
+    if (ch === '$' && snippetSyntax) {
       const field = readSnippetField(template, i);
       if (field) {
         i = field.end;
