@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // `npm start`: packages the extension, installs the .vsix into a local code-server (VS Code 1.100 in
-// the browser), opens examples/ and prints the URL. Listens on 127.0.0.1 only, without a password.
+// the browser), writes a fresh demo workspace (examples/*.md, and examples/demo/*.md with deadlines
+// relative to today), opens it and prints the URL. Listens on 127.0.0.1 only, without a password.
 //   npm start                       serve until Ctrl-C (PORT=8123 by default)
 //   npm start -- --screenshot F.png open the example, save a screenshot of the workbench, and stop
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureCodeServer, installVsix, screenshot, startCodeServer } from '../test/integration/harness/codeserver.mjs';
+import { writeDemoWorkspace } from './demo-workspace.mjs';
 
 const root = path.resolve(new URL('..', import.meta.url).pathname);
 const cacheDir = path.join(root, '.vscode-test', 'code-server');
@@ -21,17 +23,19 @@ await ensureCodeServer(cacheDir);
 rmSync(state, { recursive: true, force: true });
 const dirs = { extensionsDir: path.join(state, 'exts'), userDataDir: path.join(state, 'ud'), home: path.join(state, 'home') };
 mkdirSync(state, { recursive: true });
+const workspace = path.join(state, 'workspace');
+writeDemoWorkspace(examples, workspace);
 await installVsix(cacheDir, path.join(root, 'postmortem-markdown.vsix'), dirs.extensionsDir, dirs.userDataDir, { home: dirs.home });
 const server = await startCodeServer({ cacheDir, ...dirs, port: Number(process.env.PORT ?? 8123) });
-const url = `${server.url}/?folder=${encodeURIComponent(examples)}`;
+const url = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
 if (shot) {
   try {
-    await screenshot({ cacheDir, url: server.url, folder: examples, file: path.join(examples, 'progress-sync-outage.md'), outPng: shot, settleMs: 4000 });
+    await screenshot({ cacheDir, url: server.url, folder: workspace, file: path.join(workspace, 'postmortems', 'progress-sync-outage.md'), outPng: shot, settleMs: 4000 });
     console.log(`screenshot: ${shot}`);
   } finally {
     await server.stop();
   }
   process.exit(0);
 }
-console.log(`\nPostmortem Markdown is running in VS Code (code-server) at:\n\n  ${url}\n\nOpen examples/progress-sync-outage.md there. Ctrl-C stops the server.`);
+console.log(`\nPostmortem Markdown is running in VS Code (code-server) at:\n\n  ${url}\n\nThe demo workspace (${workspace}) has five postmortems under postmortems/: one clean, one with\naction-item faults, one with timeline and blame faults, one written as tables, and the bundled example.\nThe Get Started walkthrough: Help → Welcome → "Write a blameless postmortem". Ctrl-C stops the server.`);
 await new Promise(() => {});

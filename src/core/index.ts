@@ -40,3 +40,5 @@ export { metricsJson } from './metrics';
 export { MILESTONE_LABELS, MILESTONE_MARKERS, milestoneLabel } from './vocabulary/milestones';
 export { isPlaceholderOwner } from './vocabulary/placeholders';
 export { documentPeople, rankedOwners } from './vocabulary/people';
+export { DEFAULT_SEVERITIES, fillTemplate, folderFromGlobs, freeFileName, namedLikePostmortem, postmortemFileName, slugify, templateAsSnippet } from './newPostmortem';
+export type { FilledTemplate, TemplateValues } from './newPostmortem';

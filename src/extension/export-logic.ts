@@ -24,9 +24,23 @@ export function untitledLanguage(format: ExportFormat): string {
   return byExtension[EXPORT_FORMATS[format].extension] ?? 'plaintext';
 }
 
-/** The file name the save dialog proposes. */
-export function defaultExportFileName(format: ExportFormat): string {
-  return `action-items.${EXPORT_FORMATS[format].extension}`;
+/**
+ * The file name the save dialog proposes: `<postmortem-name>-action-items.<ext>` for one document
+ * (its path's file name without `.md`), `action-items.<ext>` for the workspace.
+ */
+export function defaultExportFileName(format: ExportFormat, documentPath?: string): string {
+  const base = documentPath?.split('/').pop()?.replace(/\.(?:md|markdown)$/i, '');
+  return `${base ? `${base}-` : ''}action-items.${EXPORT_FORMATS[format].extension}`;
+}
+
+/**
+ * The language of an untitled export: for CSV a CSV language when an installed extension
+ * contributes one (language id `csv`, as Rainbow CSV and others do), else plain text.
+ */
+export function pickUntitledLanguage(format: ExportFormat, installed: readonly string[]): string {
+  const wanted = untitledLanguage(format);
+  if (wanted !== 'csv') return wanted;
+  return installed.includes('csv') ? 'csv' : 'plaintext';
 }
 
 /** The notice after an export; `target` is the written file relative to the workspace. */

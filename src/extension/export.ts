@@ -3,7 +3,7 @@ import type { Config, ExportFormat, ExportItem } from '../core';
 import { EXPORT_FORMATS, exportItems, isExportFormat, joinPath, renderExport } from '../core';
 import type { Engines } from './engines';
 import type { ExportDestination, ExportScope } from './export-logic';
-import { defaultExportFileName, exportedMessage, targetKind, untitledLanguage } from './export-logic';
+import { defaultExportFileName, exportedMessage, pickUntitledLanguage, targetKind } from './export-logic';
 
 /** Arguments that skip the pickers (tests, keybindings). */
 export interface ExportArgs {
@@ -80,11 +80,11 @@ export async function exportActionItems(args: ExportArgs | undefined, engines: E
   let target: string | undefined;
   if (destination === 'clipboard') await vscode.env.clipboard.writeText(result.text);
   else if (destination === 'untitled') {
-    const doc = await vscode.workspace.openTextDocument({ content: result.text, language: untitledLanguage(format) });
+    const doc = await vscode.workspace.openTextDocument({ content: result.text, language: pickUntitledLanguage(format, await vscode.languages.getLanguages()) });
     await vscode.window.showTextDocument(doc);
   } else {
     const uri = a.target !== undefined ? await existingTargetCheck(toUri(a.target, folder), a.overwrite === true) : await vscode.window.showSaveDialog({
-      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, defaultExportFileName(format)) } : {}),
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, defaultExportFileName(format, scope === 'document' ? vscode.window.activeTextEditor?.document.uri.path : undefined)) } : {}),
       filters: { [EXPORT_FORMATS[format].label]: [EXPORT_FORMATS[format].extension] },
       title: 'Export action items',
     });

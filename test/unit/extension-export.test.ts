@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ExportFormat } from '../../src/core';
 import { EXPORT_FORMATS } from '../../src/core';
-import { defaultExportFileName, exportedMessage, targetKind, untitledLanguage } from '../../src/extension/export-logic';
+import { defaultExportFileName, exportedMessage, pickUntitledLanguage, targetKind, untitledLanguage } from '../../src/extension/export-logic';
 
 describe('extension export: target argument', () => {
   it('reads a string with a scheme as a URI', () => {
@@ -29,6 +29,15 @@ describe('extension export: untitled documents and file names', () => {
     assert.equal(defaultExportFileName('json'), 'action-items.json');
     assert.equal(defaultExportFileName('jira-csv'), 'action-items.csv');
     assert.equal(defaultExportFileName('markdown'), 'action-items.md');
+  });
+  it('proposes <postmortem-name>-action-items for one document', () => {
+    assert.equal(defaultExportFileName('jira-csv', '/ws/postmortems/2025-04-14-progress-sync.md'), '2025-04-14-progress-sync-action-items.csv');
+    assert.equal(defaultExportFileName('ics', '/ws/incident.markdown'), 'incident-action-items.ics');
+  });
+  it('opens CSV as csv only when a CSV language is installed, else as plain text', () => {
+    assert.equal(pickUntitledLanguage('csv', ['markdown', 'csv']), 'csv');
+    assert.equal(pickUntitledLanguage('linear-csv', ['markdown', 'json']), 'plaintext');
+    assert.equal(pickUntitledLanguage('json', []), 'json');
   });
 });
 

@@ -28,6 +28,21 @@ export const CONFIG_KEYS: Record<string, ConfigKey> = {
     default: ['**/postmortems/**/*.md', '**/postmortem/**/*.md', '**/*postmortem*.md', '**/*post-mortem*.md', '**/incidents/**/*.md'],
     markdownDescription: 'Globs of Markdown files that are postmortems. Files with frontmatter `type: postmortem`, or with both a timeline and action items, count too. Other Markdown is never linted.',
   },
+  folder: {
+    schema: { type: 'string' },
+    default: '',
+    markdownDescription: 'Folder, relative to the workspace folder (or to `.postmortem.yaml`), where `Postmortem: New Postmortem` creates files when it is not run on a folder of the Explorer. Empty: the first folder the `files` globs name (`postmortems` by default) if it exists, else the workspace folder.',
+  },
+  templateFile: {
+    schema: { type: 'string' },
+    default: '',
+    markdownDescription: 'A Markdown file (relative to the workspace folder, or to `.postmortem.yaml`) that `Postmortem: New Postmortem` and the empty-file lens start from instead of the built-in template. `{{title}}`, `{{date}}` and `{{severity}}` are filled in and `{{cursor}}` marks where the cursor goes; snippet fields (`${1:hint}`) work too. Empty: the built-in template.',
+  },
+  severities: {
+    schema: stringList,
+    default: ['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4'],
+    markdownDescription: 'The severity scale `Postmortem: New Postmortem` offers, most severe first.',
+  },
   rules: {
     schema: { type: 'object' },
     default: {},

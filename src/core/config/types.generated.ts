@@ -7,6 +7,12 @@ export type RuleSeverity = 'off' | 'info' | 'warning' | 'error';
 export interface Config {
   /** Globs of Markdown files that are postmortems. Files with frontmatter `type: postmortem`, or with both a timeline and action items, count too. Other Markdown is never linted. */
   files?: Array<string>;
+  /** Folder, relative to the workspace folder (or to `.postmortem.yaml`), where `Postmortem: New Postmortem` creates files when it is not run on a folder of the Explorer. Empty: the first folder the `files` globs name (`postmortems` by default) if it exists, else the workspace folder. */
+  folder?: string;
+  /** A Markdown file (relative to the workspace folder, or to `.postmortem.yaml`) that `Postmortem: New Postmortem` and the empty-file lens start from instead of the built-in template. `{{title}}`, `{{date}}` and `{{severity}}` are filled in and `{{cursor}}` marks where the cursor goes; snippet fields (`${1:hint}`) work too. Empty: the built-in template. */
+  templateFile?: string;
+  /** The severity scale `Postmortem: New Postmortem` offers, most severe first. */
+  severities?: Array<string>;
   /** Severity of each rule: `off`, `info`, `warning` or `error`, or `[severity, options]`. A `.postmortem.yaml` in the project wins over this setting, so the editor and the CLI agree. */
   rules?: {
     /** Every open action item names an owner (default: warning). [Documentation](docs/rules/action-missing-owner.md) */

@@ -2,8 +2,10 @@ import type { Command } from '../commandManager';
 import type { Services } from '../services';
 import { CopyTimelineSvgCommand } from './copyTimelineSvg';
 import { ExportActionItemsCommand } from './exportActionItems';
+import { InsertTemplateCommand } from './insertTemplate';
 import { InsertTimelineEntryCommand } from './insertTimelineEntry';
 import { LintWorkspaceCommand } from './lintWorkspace';
+import { NewPostmortemCommand } from './newPostmortem';
 import { SaveTimelineSvgCommand } from './saveTimelineSvg';
 import { ShowRuleDocumentationCommand } from './showRuleDocumentation';
 import { ShowTimelineCommand } from './showTimeline';
@@ -19,6 +21,8 @@ const COMMANDS: ReadonlyArray<new (services: Services) => Command> = [
   InsertTimelineEntryCommand,
   ShowTimelineModelCommand,
   ShowRuleDocumentationCommand,
+  NewPostmortemCommand,
+  InsertTemplateCommand,
 ];
 
 export function createCommands(services: Services): Command[] {

@@ -14,7 +14,10 @@ export class LintWorkspaceCommand implements Command {
       { location: vscode.ProgressLocation.Window, title: 'Linting postmortems', cancellable: false },
       () => this.services.lint.lintWorkspace(),
     );
-    void vscode.window.showInformationMessage(lintWorkspaceMessage(result.files, result.findings));
+    // Not awaited: the command returns its counts at once; the button opens the findings.
+    void vscode.window.showInformationMessage(lintWorkspaceMessage(result.files, result.findings), 'Show Problems').then((choice) => {
+      if (choice === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+    });
     return result;
   }
 }

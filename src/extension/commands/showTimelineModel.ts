@@ -10,12 +10,21 @@ export class ShowTimelineModelCommand implements Command {
 
   constructor(private readonly services: Services) {}
 
-  execute(uri?: vscode.Uri): TimelineSummary | undefined {
-    const document = this.services.documentFor(uri);
+  /**
+   * Returns the model to callers; run from the palette (no argument) it also opens the JSON in an
+   * editor beside the document, since a returned value is invisible there.
+   */
+  async execute(uri?: vscode.Uri | unknown): Promise<TimelineSummary | undefined> {
+    const document = this.services.documentFor(uri instanceof vscode.Uri ? uri : undefined);
     if (!document) {
       void vscode.window.showInformationMessage('Open a postmortem Markdown document first.');
       return undefined;
     }
-    return timelineSummary(this.services.models.get(document));
+    const summary = timelineSummary(this.services.models.get(document));
+    if (!(uri instanceof vscode.Uri)) {
+      const json = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(summary, null, 2)}\n` });
+      await vscode.window.showTextDocument(json, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    }
+    return summary;
   }
 }
