@@ -118,6 +118,9 @@ export async function ensureCodeServer(cacheDir) {
     // code-server's postinstall.sh refuses to run as root unless npm passes unsafe-perm (npm 11 calls the flag
     // 'unknown' but still exports it to scripts)
     npm_config_unsafe_perm: 'true',
+    // Our .npmrc turns install scripts off for our own dependencies, and npm passes that on to the
+    // commands our scripts start; code-server's install needs its scripts.
+    npm_config_ignore_scripts: 'false',
   };
   delete env.npm_config_global;
   if (!existsSync(codeServerBin(cacheDir))) {
