@@ -40,3 +40,4 @@ export { metricsJson } from './metrics';
 export { MILESTONE_LABELS, MILESTONE_MARKERS, milestoneLabel } from './vocabulary/milestones';
 export { isPlaceholderOwner } from './vocabulary/placeholders';
 export { documentPeople, rankedOwners } from './vocabulary/people';
+export { markDoneAt, markDoneFix, openItemAt } from './markDone';
