@@ -18,6 +18,7 @@ export async function run(): Promise<void> {
     require('./suite/lint-config.test');
     require('./suite/export.test');
     require('./suite/authoring.test');
+    require('./suite/actionItems.test');
   }
   const res = await runAndSummarize((cb) => mocha.run(cb));
   if (res.failed > 0 || res.passed === 0) throw new Error(`${res.failed} tests failed, ${res.passed} passed.`);
