@@ -143,7 +143,9 @@ suite('Action Items view', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  test('picks up a new postmortem through the file watcher', async () => {
+  test('picks up a new postmortem through the file watcher', async function () {
+    // code-server's watcher once missed this event (1 run in 3, on this machine); a retry writes the file again.
+    this.retries(1);
     await vscode.workspace.fs.writeFile(workspaceUri(...FOLDER, 'gamma.md'), new TextEncoder().encode(
       ['# Gamma outage', '', '## Action items', '', `- [ ] P2: Gamma overdue — owner: @xia, due: ${day(-1)}`, ''].join('\n'),
     ));
