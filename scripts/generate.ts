@@ -90,6 +90,10 @@ export function rulesTable(): string {
 
 /** Settings of the editor only, not part of `.postmortem.yaml`. */
 const EDITOR_SETTINGS = {
+  'postmortem.actionItems.groupBy': {
+    type: 'string', enum: ['owner', 'postmortem'], default: 'owner', scope: 'window',
+    markdownDescription: 'How the Action Items view groups the items under each status: by `owner` or by `postmortem`. `Postmortem: Toggle Action Items Grouping` switches it for the session.',
+  },
   'postmortem.lint.enable': {
     type: 'boolean', default: true, scope: 'resource',
     markdownDescription: 'Lint postmortem Markdown documents as you type.',

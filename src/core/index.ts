@@ -42,3 +42,4 @@ export { isPlaceholderOwner } from './vocabulary/placeholders';
 export { documentPeople, rankedOwners } from './vocabulary/people';
 export { DEFAULT_SEVERITIES, fillTemplate, folderFromGlobs, freeFileName, namedLikePostmortem, postmortemFileName, slugify, templateAsSnippet } from './newPostmortem';
 export type { FilledTemplate, TemplateValues } from './newPostmortem';
+export { markDoneAt, markDoneFix, openItemAt } from './markDone';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { actionListToTable, stripBom } from '../core';
+import { actionListToTable, markDoneAt, stripBom } from '../core';
 import { disableComment } from './codeActions-logic';
 import { toVsRange, toWorkspaceEdit } from './convert';
 import type { DocumentModels } from './documentModels';
@@ -8,8 +8,8 @@ import { LARGE_DOCUMENT_LINES } from './settings';
 
 /**
  * Quick fixes for postmortem diagnostics: the fixes each rule offers, then "disable for this line"
- * and "show documentation" for every rule; and, on a list of action items, "Convert to an
- * action-items table".
+ * and "show documentation" for every rule; on an open action item (and so on its `action-overdue`
+ * finding), "Mark … done"; and, on a list of action items, "Convert to an action-items table".
  */
 export class PostmortemCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
@@ -22,6 +22,8 @@ export class PostmortemCodeActions implements vscode.CodeActionProvider {
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const state = this.lint.state(document.uri);
     const actions: vscode.CodeAction[] = [];
+    const done = this.markDoneAction(document, range, context.diagnostics);
+    if (done) actions.push(done);
     const convert = this.convertAction(document, range);
     if (convert) actions.push(convert);
     for (const diagnostic of context.diagnostics) {
@@ -45,6 +47,19 @@ export class PostmortemCodeActions implements vscode.CodeActionProvider {
       actions.push(docs);
     }
     return actions;
+  }
+
+  /** "Mark … done" on the open action item at the cursor (the edit is core's {@link markDoneAt}). */
+  private markDoneAction(document: vscode.TextDocument, range: vscode.Range, diagnostics: readonly vscode.Diagnostic[]): vscode.CodeAction | undefined {
+    if (document.lineCount > LARGE_DOCUMENT_LINES) return undefined;
+    const fix = markDoneAt(this.models.get(document), stripBom(document.getText()), range.start.line + 1);
+    if (!fix) return undefined;
+    const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+    // One WorkspaceEdit: a single undo puts the status back.
+    action.edit = toWorkspaceEdit(document.uri, fix.edits);
+    const overdue = diagnostics.filter((d) => d.source === 'postmortem' && typeof d.code === 'object' && d.code.value === 'action-overdue');
+    if (overdue.length > 0) action.diagnostics = overdue;
+    return action;
   }
 
   /** "Convert to an action-items table" on a list of action items (the rewrite is core's {@link actionListToTable}). */

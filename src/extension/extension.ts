@@ -11,7 +11,11 @@ export function activate(context: vscode.ExtensionContext) {
   for (const command of createCommands(services)) commands.register(command);
   // Everything registered is disposed here, with the extension: features first, the services they use last.
   context.subscriptions.push(commands, ...registerFeatures(services), services);
-  return { parse: (text: string) => parsePostmortem(text) };
+  return {
+    parse: (text: string) => parsePostmortem(text),
+    /** For the integration tests: the Action Items view and the status bar as text, once up to date. */
+    actionItemsSnapshot: () => services.actionItems.snapshot(),
+  };
 }
 
 export function deactivate() {}

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ActionItemsView } from './actionItemsView';
 import { PeopleIndex } from './authoring';
 import { DocumentModels } from './documentModels';
 import { Engines } from './engines';
@@ -12,6 +13,8 @@ export interface Services {
   readonly models: DocumentModels;
   readonly lint: LintController;
   readonly people: PeopleIndex;
+  /** The Action Items view and the overdue count in the status bar. */
+  readonly actionItems: ActionItemsView;
   /** The documentation page of a rule (shipped in the extension's docs/rules). */
   docsUri(ruleId: string): vscode.Uri;
   /** The open document with this URI, or without one the active editor's. */
@@ -27,14 +30,16 @@ export function createServices(context: vscode.ExtensionContext): Services & vsc
   const models = new DocumentModels();
   const lint = new LintController(engines, models, docsUri, log);
   const people = new PeopleIndex(engines);
+  const actionItems = new ActionItemsView(engines, models);
   return {
-    context, log, engines, models, lint, people, docsUri,
+    context, log, engines, models, lint, people, actionItems, docsUri,
     documentFor: (uri) => (uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document),
     configurationChanged: () => {
       engines.clear();
       people.clear();
       lint.relintOpen();
+      actionItems.scheduleAll();
     },
-    dispose: () => [people, lint, models, log].forEach((d) => d.dispose()),
+    dispose: () => [actionItems, people, lint, models, log].forEach((d) => d.dispose()),
   };
 }

@@ -19,6 +19,7 @@ export async function run(): Promise<void> {
     require('./suite/export.test');
     require('./suite/authoring.test');
     require('./suite/newPostmortem.test');
+    require('./suite/actionItems.test');
   }
   const res = await runAndSummarize((cb) => mocha.run(cb));
   if (res.failed > 0 || res.passed === 0) throw new Error(`${res.failed} tests failed, ${res.passed} passed.`);

@@ -1,5 +1,13 @@
 import type { Command } from '../commandManager';
 import type { Services } from '../services';
+import { RefreshActionItemsCommand } from './refreshActionItems';
+import { ToggleActionItemsGroupingCommand } from './toggleActionItemsGrouping';
+import { FilterActionItemsCommand } from './filterActionItems';
+import { ClearActionItemsFilterCommand } from './clearActionItemsFilter';
+import { MarkActionItemDoneCommand } from './markActionItemDone';
+import { OpenActionItemTicketCommand } from './openActionItemTicket';
+import { CopyActionItemCommand } from './copyActionItem';
+import { RevealActionItemCommand } from './revealActionItem';
 import { CopyTimelineSvgCommand } from './copyTimelineSvg';
 import { ExportActionItemsCommand } from './exportActionItems';
 import { InsertTemplateCommand } from './insertTemplate';
@@ -23,6 +31,14 @@ const COMMANDS: ReadonlyArray<new (services: Services) => Command> = [
   ShowRuleDocumentationCommand,
   NewPostmortemCommand,
   InsertTemplateCommand,
+  RefreshActionItemsCommand,
+  ToggleActionItemsGroupingCommand,
+  FilterActionItemsCommand,
+  ClearActionItemsFilterCommand,
+  MarkActionItemDoneCommand,
+  OpenActionItemTicketCommand,
+  CopyActionItemCommand,
+  RevealActionItemCommand,
 ];
 
 export function createCommands(services: Services): Command[] {
