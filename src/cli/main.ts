@@ -2,15 +2,19 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { Config, ExportItem, LintedDocument, Postmortem } from '../core';
 import {
-  EXPORT_FORMATS, exportItems, isExportFormat, mergeConfigs, MissingPathError, parseDate, PostmortemEngine, RULE_IDS,
+  DEFAULT_FILES, EXPORT_FORMATS, exportItems, isExportFormat, mergeConfigs, MissingPathError, parseDate, PostmortemEngine, RULE_IDS, RULES,
   resolveConfig, timelineSvg, timelineViewModel,
 } from '../core';
 import type { CommandSpec, OptionSpec, Parsed } from './args';
 import { commandUsage, globalUsage, parseCommand, UsageError } from './args';
 import { enginePath, nodeHost } from './host';
+import type { FileFinding } from './formats';
+import { githubAnnotations, gitlabCodeQuality, sarifLog } from './formats';
 import { timelineJson, timelineText } from './timeline';
 
 declare const PACKAGE_VERSION: string;
+/** `${homepage}/blob/main/docs/rules/` when package.json names a home page, else undefined (no help links). */
+declare const DOCS_BASE: string | undefined;
 
 export interface Io {
   /** A line of output (a newline is added). */
@@ -27,9 +31,10 @@ const EXPORT_NAMES = Object.keys(EXPORT_FORMATS).join(', ');
 const LINT: CommandSpec = {
   name: 'lint',
   operands: 'PATH...',
-  summary: 'Check postmortems; folders are searched for them, files are checked as named.\nOutput: file:line:column severity message rule-id (text) or an array of findings (json).',
+  summary: 'Check postmortems; folders are searched for them (README, index and template files are skipped), files are checked as named, - reads standard input.\nOutput: file:line:column severity message rule-id (text), an array of findings (json), or a CI format; a summary line on standard error.',
   options: {
-    format: { type: 'string', short: 'f', value: 'text|json', describe: 'Output format (default: text)' },
+    format: { type: 'string', short: 'f', value: 'text|json|github|sarif|gitlab', describe: 'Output format (default: text): github prints workflow commands that annotate a pull request, sarif a SARIF 2.1.0 log for code scanning, gitlab a Code Quality report' },
+    quiet: { type: 'boolean', short: 'q', describe: 'Report errors only (warnings and info are left out, and do not count for --max-warnings)' },
     today: { type: 'string', value: 'YYYY-MM-DD', describe: 'The date overdue action items are measured against (default: today, UTC)' },
     config: { type: 'string', short: 'c', value: 'FILE', describe: 'Use this configuration instead of the nearest .postmortem.yaml' },
     'max-warnings': { type: 'string', value: 'N', describe: 'Exit 1 when there are more than N warnings' },
@@ -206,9 +211,21 @@ async function exportCommand({ values, operands }: Parsed, io: Io): Promise<numb
   return 0;
 }
 
+const LINT_FORMATS = ['text', 'json', 'github', 'sarif', 'gitlab'] as const;
+type LintFormat = (typeof LINT_FORMATS)[number];
+
+/** The counts line written to standard error: `12 files, 3 errors, 9 warnings`. */
+function summaryLine(files: number, rows: readonly FileFinding[]): string {
+  const n = (k: number, one: string) => `${k} ${one}${k === 1 ? '' : 's'}`;
+  const count = (s: string) => rows.filter((r) => r.finding.severity === s).length;
+  const info = count('info');
+  return `${n(files, 'file')}, ${n(count('error'), 'error')}, ${n(count('warning'), 'warning')}${info ? `, ${info} info` : ''}`;
+}
+
 async function lintCommand({ values, operands }: Parsed, io: Io): Promise<number> {
-  const format = (values.format as string | undefined) ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format '${format}': use text or json`);
+  const format = ((values.format as string | undefined) ?? 'text') as LintFormat;
+  if (!LINT_FORMATS.includes(format)) throw new UsageError(`unknown format '${format}': use ${LINT_FORMATS.join(', ')}`);
+  const quiet = values.quiet === true;
   let today = new Date().toISOString().slice(0, 10);
   if (typeof values.today === 'string') {
     const iso = parseDate(values.today);
@@ -226,29 +243,47 @@ async function lintCommand({ values, operands }: Parsed, io: Io): Promise<number
   const engine = new PostmortemEngine(nodeHost, configFile !== undefined ? { configFile: enginePath(configFile) } : {});
   const report = configReporter(io);
   const results: Array<{ file: string; doc: LintedDocument }> = [];
+  const empty: string[] = [];
   for (const operand of operands) {
     if (operand === '-') {
       const doc = await engine.lint(enginePath('stdin.md'), { text: readStdin(io), explicit: true, today });
       if (doc) results.push({ file: '-', doc });
       continue;
     }
-    for (const doc of await engine.lintFiles([enginePath(operand)], { today })) results.push({ file: displayPath(doc.path), doc });
+    const docs = await engine.lintFiles([enginePath(operand)], { today });
+    if (docs.length === 0) empty.push(operand);
+    for (const doc of docs) results.push({ file: displayPath(doc.path), doc });
   }
   for (const { doc } of results) report(doc);
-  const all = results.flatMap(({ file, doc }) => doc.findings.map((f) => ({ file, f })));
+  for (const dir of empty) io.err(`postmortem: no postmortems found under ${dir} (${await lookedFor(engine, dir)})`);
+  if (results.length === 0) return 2;
+  const rows: FileFinding[] = results.flatMap(({ file, doc }) => doc.findings.map((finding) => ({ file, finding })))
+    .filter((r) => !quiet || r.finding.severity === 'error');
   if (format === 'json') {
-    io.out(JSON.stringify(all.map(({ file, f }) => ({
+    io.out(JSON.stringify(rows.map(({ file, finding: f }) => ({
       file, line: f.range.start.line, column: f.range.start.column, endLine: f.range.end.line, endColumn: f.range.end.column,
       severity: f.severity, ruleId: f.ruleId, message: f.message,
     })), null, 2));
+  } else if (format === 'github') {
+    for (const line of githubAnnotations(rows)) io.out(line);
+  } else if (format === 'sarif') {
+    io.out(JSON.stringify(sarifLog(rows, { rules: RULES, version: PACKAGE_VERSION, docsBase: DOCS_BASE }), null, 2));
+  } else if (format === 'gitlab') {
+    io.out(JSON.stringify(gitlabCodeQuality(rows), null, 2));
   } else {
-    for (const { file, f } of all) io.out(`${file}:${f.range.start.line}:${f.range.start.column} ${f.severity} ${f.message} ${f.ruleId}`);
-    const count = (s: string) => all.filter((x) => x.f.severity === s).length;
-    if (all.length > 0) io.err(`${results.length} file${results.length === 1 ? '' : 's'}: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} info`);
+    for (const { file, finding: f } of rows) io.out(`${file}:${f.range.start.line}:${f.range.start.column} ${f.severity} ${f.message} ${f.ruleId}`);
   }
-  const errors = all.filter((x) => x.f.severity === 'error').length;
-  const warnings = all.filter((x) => x.f.severity === 'warning').length;
+  io.err(summaryLine(results.length, rows));
+  const errors = rows.filter((x) => x.finding.severity === 'error').length;
+  const warnings = rows.filter((x) => x.finding.severity === 'warning').length;
   if (errors > 0) return 1;
   if (maxWarnings !== undefined && warnings > maxWarnings) return 1;
   return 0;
+}
+
+/** What a folder search looks for, said in the message when it found nothing. */
+async function lookedFor(engine: PostmortemEngine, dir: string): Promise<string> {
+  const lookup = await engine.configFor(enginePath(`${dir.replace(/[\\/]+$/, '')}/x.md`));
+  const files = Array.isArray(lookup.config.files) ? lookup.config.files : DEFAULT_FILES;
+  return `looked for Markdown files matching ${files.join(', ')}, or with type: postmortem in their frontmatter, or with both a timeline and action items; README, index and template files are skipped`;
 }

@@ -12,7 +12,7 @@
  */
 import type { Config, ConfigProblem } from './config';
 import { DEFAULT_FILES, mergeConfigs, parseConfigText } from './config';
-import { isPostmortem } from './files';
+import { isPostmortem, isTemplateOrIndex, matchesAnyGlob } from './files';
 import type { WorkspaceHost } from './host';
 import { IncrementalParser } from './incremental';
 import type { LintOptions } from './lint';
@@ -124,6 +124,10 @@ export class PostmortemEngine {
     const files = lookup.config.files;
     const globs = Array.isArray(files) && files.every((f) => typeof f === 'string') ? files : DEFAULT_FILES;
     const relative = lookup.base !== undefined ? relativePath(lookup.base, path) : undefined;
+    const ignores = lookup.config.ignores;
+    // README, index and template files, and the configured ignores, are never postmortems.
+    if (isTemplateOrIndex(relative ?? path, postmortem)) return false;
+    if (Array.isArray(ignores) && matchesAnyGlob(relative ?? path, ignores.filter((g): g is string => typeof g === 'string'))) return false;
     return isPostmortem(postmortem, relative ?? path, globs);
   }
 

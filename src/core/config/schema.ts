@@ -28,6 +28,11 @@ export const CONFIG_KEYS: Record<string, ConfigKey> = {
     default: ['**/postmortems/**/*.md', '**/postmortem/**/*.md', '**/*postmortem*.md', '**/*post-mortem*.md', '**/incidents/**/*.md'],
     markdownDescription: 'Globs of Markdown files that are postmortems. Files with frontmatter `type: postmortem`, or with both a timeline and action items, count too. Other Markdown is never linted.',
   },
+  ignores: {
+    schema: stringList,
+    default: [],
+    markdownDescription: 'Globs of Markdown files that are never postmortems, even when `files` matches them or their frontmatter says `type: postmortem` (drafts, archives, vendored reports). README, index and template files (`template.md`, `postmortem-template.md`, files under a `templates/` folder, or with `template: true` in their frontmatter) are skipped without being listed. A file named explicitly on the command line is still checked.',
+  },
   rules: {
     schema: { type: 'object' },
     default: {},
