@@ -34,6 +34,7 @@ const LINT: CommandSpec = {
   summary: 'Check postmortems; folders are searched for them (README, index and template files are skipped), files are checked as named, - reads standard input.\nOutput: file:line:column severity message rule-id (text), an array of findings (json), or a CI format; a summary line on standard error.',
   options: {
     format: { type: 'string', short: 'f', value: 'text|json|github|sarif|gitlab', describe: 'Output format (default: text): github prints workflow commands that annotate a pull request, sarif a SARIF 2.1.0 log for code scanning, gitlab a Code Quality report' },
+    'only-postmortems': { type: 'boolean', describe: 'Check a named file only when it is a postmortem, as a folder search would (for lists of changed files); none among them is no error' },
     quiet: { type: 'boolean', short: 'q', describe: 'Report errors only (warnings and info are left out, and do not count for --max-warnings)' },
     today: { type: 'string', value: 'YYYY-MM-DD', describe: 'The date overdue action items are measured against (default: today, UTC)' },
     config: { type: 'string', short: 'c', value: 'FILE', describe: 'Use this configuration instead of the nearest .postmortem.yaml' },
@@ -226,6 +227,7 @@ async function lintCommand({ values, operands }: Parsed, io: Io): Promise<number
   const format = ((values.format as string | undefined) ?? 'text') as LintFormat;
   if (!LINT_FORMATS.includes(format)) throw new UsageError(`unknown format '${format}': use ${LINT_FORMATS.join(', ')}`);
   const quiet = values.quiet === true;
+  const onlyPostmortems = values['only-postmortems'] === true;
   let today = new Date().toISOString().slice(0, 10);
   if (typeof values.today === 'string') {
     const iso = parseDate(values.today);
@@ -250,13 +252,20 @@ async function lintCommand({ values, operands }: Parsed, io: Io): Promise<number
       if (doc) results.push({ file: '-', doc });
       continue;
     }
-    const docs = await engine.lintFiles([enginePath(operand)], { today });
-    if (docs.length === 0) empty.push(operand);
+    const docs = await engine.lintFiles([enginePath(operand)], { today, searchFiles: onlyPostmortems });
+    if (docs.length === 0 && (await nodeHost.stat(enginePath(operand))) === 'directory') empty.push(operand);
     for (const doc of docs) results.push({ file: displayPath(doc.path), doc });
   }
   for (const { doc } of results) report(doc);
   for (const dir of empty) io.err(`postmortem: no postmortems found under ${dir} (${await lookedFor(engine, dir)})`);
-  if (results.length === 0) return 2;
+  if (results.length === 0) {
+    // Changed files of which none is a postmortem: nothing to check, and nothing wrong.
+    if (onlyPostmortems && empty.length === 0) {
+      io.err('postmortem: none of the files is a postmortem; nothing to check');
+      return 0;
+    }
+    return 2;
+  }
   const rows: FileFinding[] = results.flatMap(({ file, doc }) => doc.findings.map((finding) => ({ file, finding })))
     .filter((r) => !quiet || r.finding.severity === 'error');
   if (format === 'json') {

@@ -178,10 +178,12 @@ export class PostmortemEngine {
   }
 
   /** Lints every postmortem under the paths. */
-  async lintFiles(paths: readonly string[], options: Omit<EngineLintOptions, 'text' | 'explicit' | 'parser'> = {}): Promise<LintedDocument[]> {
+  async lintFiles(paths: readonly string[], options: Omit<EngineLintOptions, 'text' | 'explicit' | 'parser'> & { searchFiles?: boolean } = {}): Promise<LintedDocument[]> {
     const out: LintedDocument[] = [];
+    const { searchFiles = false, ...lintOptions } = options;
     for (const { path, explicit } of await this.collect(paths)) {
-      const result = await this.lint(path, { ...options, explicit });
+      // `searchFiles`: a named file counts only when it is a postmortem, as in a folder (changed-file lists).
+      const result = await this.lint(path, { ...lintOptions, explicit: explicit && !searchFiles });
       if (result) out.push(result);
     }
     return out;

@@ -23,6 +23,8 @@ export { findBlame } from './blame';
 export { timelineViewModel, timelineSvg, layoutEvents, escapeXml } from './timelineView';
 export type { TimelineViewModel, ViewEvent, ViewGap, ViewMetric, ActionSummary } from './timelineView';
 export * from './export';
+export { exportActionItems } from './api';
+export type { ExportActionItemsOptions } from './api';
 export { actionFieldAt, actionLensText, deadlineCandidates, hoverAt, newTimelineEntry, outline, ownerCandidates } from './authoring';
 export type { OutlineSymbol, SymbolKind, ActionField } from './authoring';
 export { actionListToTable } from './actionTable';
