@@ -7,12 +7,14 @@
 // dependencies; the types refer to mdast's, so @types/mdast comes with them.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const out = join(root, 'dist/npm');
+// `--out DIR` builds elsewhere (the tests do, each in its own folder); the tarball goes next to it.
+const outArg = process.argv.indexOf('--out');
+const out = outArg > 0 ? resolve(process.argv[outArg + 1]) : join(root, 'dist/npm');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
@@ -65,6 +67,7 @@ mkdirSync(join(out, 'docs/rules'), { recursive: true });
 for (const f of readdirSync(join(root, 'docs/rules'))) cpSync(join(root, 'docs/rules', f), join(out, 'docs/rules', f));
 
 if (!process.argv.includes('--no-pack')) {
-  const file = execFileSync('npm', ['pack', '--silent', '--pack-destination', join(root, 'dist')], { cwd: out, encoding: 'utf8' }).trim().split('\n').pop();
-  console.log(join(root, 'dist', file));
+  const destination = join(out, '..');
+  const file = execFileSync('npm', ['pack', '--silent', '--pack-destination', destination], { cwd: out, encoding: 'utf8' }).trim().split('\n').pop();
+  console.log(join(destination, file));
 }
