@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { Config, ExportItem, LintedDocument, Postmortem } from '../core';
 import {
-  DEFAULT_FILES, EXPORT_FORMATS, exportItems, isExportFormat, mergeConfigs, MissingPathError, parseDate, PostmortemEngine, RULE_IDS, RULES,
+  applyFixes, DEFAULT_FILES, EXPORT_FORMATS, exportItems, isExportFormat, mergeConfigs, MissingPathError, parseDate, PostmortemEngine, RULE_IDS, RULES,
   resolveConfig, timelineSvg, timelineViewModel,
 } from '../core';
 import type { CommandSpec, OptionSpec, Parsed } from './args';
@@ -34,6 +34,7 @@ const LINT: CommandSpec = {
   summary: 'Check postmortems; folders are searched for them (README, index and template files are skipped), files are checked as named, - reads standard input.\nOutput: file:line:column severity message rule-id (text), an array of findings (json), or a CI format; a summary line on standard error.',
   options: {
     format: { type: 'string', short: 'f', value: 'text|json|github|sarif|gitlab', describe: 'Output format (default: text): github prints workflow commands that annotate a pull request, sarif a SARIF 2.1.0 log for code scanning, gitlab a Code Quality report' },
+    fix: { type: 'boolean', describe: 'Apply the fixes that need no choice (a priority word mapped to its level, the zone on the timeline heading, entries put in time order) to the files, then report what is left' },
     'only-postmortems': { type: 'boolean', describe: 'Check a named file only when it is a postmortem, as a folder search would (for lists of changed files); none among them is no error' },
     quiet: { type: 'boolean', short: 'q', describe: 'Report errors only (warnings and info are left out, and do not count for --max-warnings)' },
     today: { type: 'string', value: 'YYYY-MM-DD', describe: 'The date overdue action items are measured against (default: today, UTC)' },
@@ -255,6 +256,22 @@ async function lintCommand({ values, operands }: Parsed, io: Io): Promise<number
     const docs = await engine.lintFiles([enginePath(operand)], { today, searchFiles: onlyPostmortems });
     if (docs.length === 0 && (await nodeHost.stat(enginePath(operand))) === 'directory') empty.push(operand);
     for (const doc of docs) results.push({ file: displayPath(doc.path), doc });
+  }
+  if (values.fix === true) {
+    if (operands.includes('-')) throw new UsageError('--fix writes files: it cannot fix standard input');
+    let files = 0;
+    let edits = 0;
+    for (const r of results) {
+      const fixed = applyFixes(r.doc.text, { config: r.doc.lookup.config, today });
+      if (fixed.text === r.doc.text) continue;
+      const raw = readFileSync(r.doc.path, 'utf8');
+      writeFileSync(r.doc.path, raw.charCodeAt(0) === 0xfeff ? `\ufeff${fixed.text}` : fixed.text);
+      files++;
+      edits += fixed.applied;
+      const again = await engine.lint(r.doc.path, { text: fixed.text, explicit: true, today });
+      if (again) r.doc = again;
+    }
+    io.err(`fixed ${edits} problem${edits === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`);
   }
   for (const { doc } of results) report(doc);
   for (const dir of empty) io.err(`postmortem: no postmortems found under ${dir} (${await lookedFor(engine, dir)})`);

@@ -9,6 +9,8 @@ export { formatMinutes, parseDuration, parseDate, parseZone, decideDateOrder, zo
 export type { DateOrder, NumericDate } from './time';
 export { LineIndex } from './text';
 export { lintPostmortem, lintText, readSuppressions } from './lint';
+export { applyEdits, applyFixes, safeEdits, MAX_PASSES } from './fix';
+export type { FixResult } from './fix';
 export type { LintOptions, LintResult } from './lint';
 export type { Finding, Fix, Rule, RuleExample, RuleOptions, Severity, TextEdit } from './rules/types';
 export { RULES, RULE_IDS, docsPath } from './rules';
