@@ -10,6 +10,8 @@ import { commandUsage, globalUsage, parseCommand, UsageError } from './args';
 import { enginePath, nodeHost } from './host';
 import type { FileFinding } from './formats';
 import { githubAnnotations, gitlabCodeQuality, sarifLog } from './formats';
+import type { FileLint } from './batch';
+import { configKey, LintCache, lintInWorkers, workerCount } from './batch';
 import { timelineJson, timelineText } from './timeline';
 
 declare const PACKAGE_VERSION: string;
@@ -24,6 +26,8 @@ export interface Io {
   write?: (s: string) => void;
   /** Standard input, for the operand `-`. */
   stdin?: () => string;
+  /** The CLI bundle, which worker threads run to lint in parallel; without it everything runs here. */
+  workerScript?: string;
 }
 
 const EXPORT_NAMES = Object.keys(EXPORT_FORMATS).join(', ');
@@ -34,6 +38,9 @@ const LINT: CommandSpec = {
   summary: 'Check postmortems; folders are searched for them (README, index and template files are skipped), files are checked as named, - reads standard input.\nOutput: file:line:column severity message rule-id (text), an array of findings (json), or a CI format; a summary line on standard error.',
   options: {
     format: { type: 'string', short: 'f', value: 'text|json|github|sarif|gitlab', describe: 'Output format (default: text): github prints workflow commands that annotate a pull request, sarif a SARIF 2.1.0 log for code scanning, gitlab a Code Quality report' },
+    cache: { type: 'boolean', describe: 'Keep results in a cache and reuse those of files that did not change (content, configuration and version of this tool)' },
+    'cache-location': { type: 'string', value: 'FILE', describe: 'Where the cache is kept (default: .postmortemcache in the working folder)' },
+    jobs: { type: 'string', short: 'j', value: 'N', describe: 'Lint on N threads (default: one per CPU core when there are 200 files or more)' },
     fix: { type: 'boolean', describe: 'Apply the fixes that need no choice (a priority word mapped to its level, the zone on the timeline heading, entries put in time order) to the files, then report what is left' },
     'only-postmortems': { type: 'boolean', describe: 'Check a named file only when it is a postmortem, as a folder search would (for lists of changed files); none among them is no error' },
     quiet: { type: 'boolean', short: 'q', describe: 'Report errors only (warnings and info are left out, and do not count for --max-warnings)' },
@@ -160,7 +167,7 @@ async function readOperand(file: string, io: Io): Promise<string> {
 }
 
 /** Reports each configuration file's problems once on stderr. */
-function configReporter(io: Io): (doc: Pick<LintedDocument, 'lookup'>) => void {
+function configReporter(io: Io): (doc: { lookup: Pick<LintedDocument['lookup'], 'file' | 'config'> }) => void {
   const reported = new Set<string>();
   return ({ lookup }) => {
     const file = lookup.file;
@@ -245,35 +252,69 @@ async function lintCommand({ values, operands }: Parsed, io: Io): Promise<number
   if (operands.length === 0) throw new UsageError('lint needs a FILE or a folder');
   const engine = new PostmortemEngine(nodeHost, configFile !== undefined ? { configFile: enginePath(configFile) } : {});
   const report = configReporter(io);
-  const results: Array<{ file: string; doc: LintedDocument }> = [];
+  let jobs: number | undefined;
+  if (typeof values.jobs === 'string') {
+    if (!/^[1-9]\d{0,2}$/.test(values.jobs)) throw new UsageError(`--jobs needs a number of threads from 1, not '${values.jobs}'`);
+    jobs = Number(values.jobs);
+  }
+  const fix = values.fix === true;
+  if (fix && operands.includes('-')) throw new UsageError('--fix writes files: it cannot fix standard input');
+  const cache = values.cache === true && !fix
+    ? new LintCache(resolve((values['cache-location'] as string | undefined) ?? '.postmortemcache'), PACKAGE_VERSION, today)
+    : undefined;
+  const results: Array<{ file: string; lint: FileLint }> = [];
   const empty: string[] = [];
-  for (const operand of operands) {
+  // Every file to read, with the operand it came from (a folder that gives no postmortem is reported).
+  const plan: Array<{ operand: number; path: string; explicit: boolean; key: string; result?: FileLint | undefined; done: boolean }> = [];
+  for (const [i, operand] of operands.entries()) {
     if (operand === '-') {
       const doc = await engine.lint(enginePath('stdin.md'), { text: readStdin(io), explicit: true, today });
-      if (doc) results.push({ file: '-', doc });
+      if (doc) results.push({ file: '-', lint: { path: doc.path, findings: doc.findings, lookup: doc.lookup, text: doc.text } });
       continue;
     }
-    const docs = await engine.lintFiles([enginePath(operand)], { today, searchFiles: onlyPostmortems });
-    if (docs.length === 0 && (await nodeHost.stat(enginePath(operand))) === 'directory') empty.push(operand);
-    for (const doc of docs) results.push({ file: displayPath(doc.path), doc });
+    for (const { path, explicit } of await engine.collect([enginePath(operand)])) {
+      const asNamed = explicit && !onlyPostmortems;
+      const lookup = await engine.configFor(path);
+      const key = configKey(lookup, asNamed);
+      const hit = cache?.lookup(path, key);
+      plan.push({ operand: i, path, explicit: asNamed, key, result: hit?.findings ? { path, findings: hit.findings, lookup } : undefined, done: hit !== undefined });
+    }
   }
-  if (values.fix === true) {
-    if (operands.includes('-')) throw new UsageError('--fix writes files: it cannot fix standard input');
+  const pending = plan.filter((p) => !p.done);
+  const threads = fix || !io.workerScript ? 1 : workerCount(pending.length, jobs);
+  if (threads > 1) {
+    const linted = await lintInWorkers(io.workerScript!, pending.map((p) => ({ path: p.path, explicit: p.explicit })), threads, { today, configFile: configFile !== undefined ? enginePath(configFile) : undefined });
+    pending.forEach((p, k) => { p.result = linted[k]; });
+  } else {
+    for (const p of pending) {
+      const doc = await engine.lint(p.path, { explicit: p.explicit, today });
+      p.result = doc ? { path: doc.path, findings: doc.findings, lookup: doc.lookup, text: doc.text } : undefined;
+    }
+  }
+  for (const p of pending) cache?.store(p.path, p.key, p.result?.text, p.result?.findings ?? null);
+  cache?.save();
+  for (const p of plan) if (p.result) results.push({ file: displayPath(p.path), lint: p.result });
+  for (const [i, operand] of operands.entries()) {
+    if (operand !== '-' && !plan.some((p) => p.operand === i && p.result) && (await nodeHost.stat(enginePath(operand))) === 'directory') empty.push(operand);
+  }
+  if (fix) {
     let files = 0;
     let edits = 0;
     for (const r of results) {
-      const fixed = applyFixes(r.doc.text, { config: r.doc.lookup.config, today });
-      if (fixed.text === r.doc.text) continue;
-      const raw = readFileSync(r.doc.path, 'utf8');
-      writeFileSync(r.doc.path, raw.charCodeAt(0) === 0xfeff ? `\ufeff${fixed.text}` : fixed.text);
+      const text = r.lint.text;
+      if (text === undefined) continue;
+      const fixed = applyFixes(text, { config: r.lint.lookup.config, today });
+      if (fixed.text === text) continue;
+      const raw = readFileSync(r.lint.path, 'utf8');
+      writeFileSync(r.lint.path, raw.charCodeAt(0) === 0xfeff ? `\ufeff${fixed.text}` : fixed.text);
       files++;
       edits += fixed.applied;
-      const again = await engine.lint(r.doc.path, { text: fixed.text, explicit: true, today });
-      if (again) r.doc = again;
+      const again = await engine.lint(r.lint.path, { text: fixed.text, explicit: true, today });
+      if (again) r.lint = { path: again.path, findings: again.findings, lookup: again.lookup, text: again.text };
     }
     io.err(`fixed ${edits} problem${edits === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`);
   }
-  for (const { doc } of results) report(doc);
+  for (const { lint } of results) report(lint);
   for (const dir of empty) io.err(`postmortem: no postmortems found under ${dir} (${await lookedFor(engine, dir)})`);
   if (results.length === 0) {
     // Changed files of which none is a postmortem: nothing to check, and nothing wrong.
@@ -283,7 +324,7 @@ async function lintCommand({ values, operands }: Parsed, io: Io): Promise<number
     }
     return 2;
   }
-  const rows: FileFinding[] = results.flatMap(({ file, doc }) => doc.findings.map((finding) => ({ file, finding })))
+  const rows: FileFinding[] = results.flatMap(({ file, lint }) => lint.findings.map((finding) => ({ file, finding })))
     .filter((r) => !quiet || r.finding.severity === 'error');
   if (format === 'json') {
     io.out(JSON.stringify(rows.map(({ file, finding: f }) => ({
