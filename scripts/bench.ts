@@ -1,7 +1,7 @@
 // `npm run bench`: a table of timings measured in one run on this machine (medians after warm-up),
 // with the ratios the product aims for. Not a test: it prints, and writes bench-results.json.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,14 +58,38 @@ function measureSize(lines: number): Row {
   return { lines, parse, model, lint, markdownlint: mdl, relint, relintChunks: chunks, viewModel, exports };
 }
 
-function cliOverFolder(count: number): number {
+/** Whole-process times over one folder of `count` generated postmortems, all measured in this run. */
+interface FolderTimes {
+  /** `postmortem lint` with no cache, on one thread. */
+  cold: number;
+  /** With `--cache`, its first run (filling it) and a second one on the unchanged tree. */
+  cacheFill: number;
+  warm: number;
+  /** With threads (`--jobs` default: one per core for 200 files or more). */
+  threads: number;
+  /** markdownlint-cli2 with its default rules on the same files. */
+  markdownlint: number | undefined;
+}
+
+function cliOverFolder(count: number): FolderTimes {
   const dir = mkdtempSync(join(tmpdir(), 'pm-bench-'));
   try {
     mkdirSync(join(dir, 'postmortems'));
     for (let i = 0; i < count; i++) writeFileSync(join(dir, 'postmortems', `incident-${i}.md`), generate(150, i + 1));
-    const t = performance.now();
-    spawnSync(process.execPath, [join(root, 'dist/cli.js'), 'lint', '--today', TODAY, '--format', 'json', join(dir, 'postmortems')], { encoding: 'utf8', maxBuffer: 1 << 30 });
-    return performance.now() - t;
+    const run = (cmd: string, args: string[]) => {
+      const t = performance.now();
+      const p = spawnSync(cmd, args, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
+      if (p.status !== 0 && p.status !== 1) throw new Error(`${cmd} ${args.join(' ')} exited ${p.status}: ${p.stderr.slice(0, 500)}`);
+      return performance.now() - t;
+    };
+    const lint = (...extra: string[]) => run(process.execPath, [join(root, 'dist/cli.js'), 'lint', '--today', TODAY, '--format', 'json', ...extra, 'postmortems']);
+    const cold = lint('--jobs', '1');
+    const threads = lint();
+    const cacheFill = lint('--jobs', '1', '--cache');
+    const warm = lint('--jobs', '1', '--cache');
+    const cli2 = join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
+    const markdownlint = existsSync(cli2) ? run(process.execPath, [cli2, 'postmortems/**/*.md']) : undefined;
+    return { cold, cacheFill, warm, threads, markdownlint };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -145,10 +169,12 @@ function main(): void {
   console.log(`CLI lint of one table (whole process): 2,500 rows ${fmt(table2500)} ms, 5,000 rows ${fmt(table5000)} ms, ratio ${(table5000 / table2500).toFixed(2)} (2.00 is linear)`);
   const size = (f: string) => statSync(join(root, f)).size;
   const bundles = { node: size('dist/extension.js'), web: size('dist/web/extension.js'), cli: size('dist/cli.js') };
-  console.log(`CLI lint over ${process.env.BENCH_CLI_FILES ?? 1000} postmortems of 150 lines (whole process): ${fmt(cli)} ms`);
+  const n = process.env.BENCH_CLI_FILES ?? 1000;
+  console.log(`CLI lint over ${n} postmortems of 150 lines (whole process): cold ${fmt(cli.cold)} ms; with threads ${fmt(cli.threads)} ms (${(cli.threads / cli.cold).toFixed(2)}× cold); --cache first run ${fmt(cli.cacheFill)} ms, warm ${fmt(cli.warm)} ms (${(cli.warm / cli.cold).toFixed(3)}× cold)`);
+  if (cli.markdownlint !== undefined) console.log(`markdownlint-cli2 (default rules) on the same ${n} files: ${fmt(cli.markdownlint)} ms; postmortem lint cold ÷ markdownlint-cli2 ${(cli.cold / cli.markdownlint).toFixed(2)}, warm ÷ markdownlint-cli2 ${(cli.warm / cli.markdownlint).toFixed(3)}`);
   console.log(`Activation (require + activate of the production Node bundle, stand-in vscode API): ${fmt(act)} ms`);
   console.log(`Bundles (production, minified): Node ${(bundles.node / 1024).toFixed(0)} KB, web ${(bundles.web / 1024).toFixed(0)} KB, CLI ${(bundles.cli / 1024).toFixed(0)} KB`);
-  writeFileSync(join(root, 'bench-results.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, rows, cliMs: cli, cliTableMs: { 2500: table2500, 5000: table5000 }, activationMs: act, bundles }, null, 2)}\n`);
+  writeFileSync(join(root, 'bench-results.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, rows, cli, cliTableMs: { 2500: table2500, 5000: table5000 }, activationMs: act, bundles }, null, 2)}\n`);
   console.log('results: bench-results.json');
 }
 

@@ -16,7 +16,11 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  define: { PACKAGE_VERSION: JSON.stringify(pkg.version) },
+  define: {
+    PACKAGE_VERSION: JSON.stringify(pkg.version),
+    // Rule pages for SARIF help links, only when package.json names where the project lives.
+    DOCS_BASE: pkg.homepage ? JSON.stringify(`${String(pkg.homepage).replace(/\/+$/, '')}/blob/main/docs/rules/`) : 'undefined',
+  },
   absWorkingDir: root,
 };
 const node = { ...common, platform: 'node', target: 'node20' };

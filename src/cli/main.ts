@@ -2,15 +2,21 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { Config, ExportItem, LintedDocument, Postmortem } from '../core';
 import {
-  EXPORT_FORMATS, exportItems, isExportFormat, mergeConfigs, MissingPathError, parseDate, PostmortemEngine, RULE_IDS,
+  applyFixes, DEFAULT_FILES, EXPORT_FORMATS, exportItems, isExportFormat, mergeConfigs, MissingPathError, parseDate, PostmortemEngine, RULE_IDS, RULES,
   resolveConfig, timelineSvg, timelineViewModel,
 } from '../core';
 import type { CommandSpec, OptionSpec, Parsed } from './args';
 import { commandUsage, globalUsage, parseCommand, UsageError } from './args';
 import { enginePath, nodeHost } from './host';
+import type { FileFinding } from './formats';
+import { githubAnnotations, gitlabCodeQuality, sarifLog } from './formats';
+import type { FileLint } from './batch';
+import { configKey, LintCache, lintInWorkers, workerCount } from './batch';
 import { timelineJson, timelineText } from './timeline';
 
 declare const PACKAGE_VERSION: string;
+/** `${homepage}/blob/main/docs/rules/` when package.json names a home page, else undefined (no help links). */
+declare const DOCS_BASE: string | undefined;
 
 export interface Io {
   /** A line of output (a newline is added). */
@@ -20,6 +26,8 @@ export interface Io {
   write?: (s: string) => void;
   /** Standard input, for the operand `-`. */
   stdin?: () => string;
+  /** The CLI bundle, which worker threads run to lint in parallel; without it everything runs here. */
+  workerScript?: string;
 }
 
 const EXPORT_NAMES = Object.keys(EXPORT_FORMATS).join(', ');
@@ -27,9 +35,15 @@ const EXPORT_NAMES = Object.keys(EXPORT_FORMATS).join(', ');
 const LINT: CommandSpec = {
   name: 'lint',
   operands: 'PATH...',
-  summary: 'Check postmortems; folders are searched for them, files are checked as named.\nOutput: file:line:column severity message rule-id (text) or an array of findings (json).',
+  summary: 'Check postmortems; folders are searched for them (README, index and template files are skipped), files are checked as named, - reads standard input.\nOutput: file:line:column severity message rule-id (text), an array of findings (json), or a CI format; a summary line on standard error.',
   options: {
-    format: { type: 'string', short: 'f', value: 'text|json', describe: 'Output format (default: text)' },
+    format: { type: 'string', short: 'f', value: 'text|json|github|sarif|gitlab', describe: 'Output format (default: text): github prints workflow commands that annotate a pull request, sarif a SARIF 2.1.0 log for code scanning, gitlab a Code Quality report' },
+    cache: { type: 'boolean', describe: 'Keep results in a cache and reuse those of files that did not change (content, configuration and version of this tool)' },
+    'cache-location': { type: 'string', value: 'FILE', describe: 'Where the cache is kept (default: .postmortemcache in the working folder)' },
+    jobs: { type: 'string', short: 'j', value: 'N', describe: 'Lint on N threads (default: one per CPU core when there are 200 files or more)' },
+    fix: { type: 'boolean', describe: 'Apply the fixes that need no choice (a priority word mapped to its level, the zone on the timeline heading, entries put in time order) to the files, then report what is left' },
+    'only-postmortems': { type: 'boolean', describe: 'Check a named file only when it is a postmortem, as a folder search would (for lists of changed files); none among them is no error' },
+    quiet: { type: 'boolean', short: 'q', describe: 'Report errors only (warnings and info are left out, and do not count for --max-warnings)' },
     today: { type: 'string', value: 'YYYY-MM-DD', describe: 'The date overdue action items are measured against (default: today, UTC)' },
     config: { type: 'string', short: 'c', value: 'FILE', describe: 'Use this configuration instead of the nearest .postmortem.yaml' },
     'max-warnings': { type: 'string', value: 'N', describe: 'Exit 1 when there are more than N warnings' },
@@ -153,7 +167,7 @@ async function readOperand(file: string, io: Io): Promise<string> {
 }
 
 /** Reports each configuration file's problems once on stderr. */
-function configReporter(io: Io): (doc: Pick<LintedDocument, 'lookup'>) => void {
+function configReporter(io: Io): (doc: { lookup: Pick<LintedDocument['lookup'], 'file' | 'config'> }) => void {
   const reported = new Set<string>();
   return ({ lookup }) => {
     const file = lookup.file;
@@ -206,9 +220,22 @@ async function exportCommand({ values, operands }: Parsed, io: Io): Promise<numb
   return 0;
 }
 
+const LINT_FORMATS = ['text', 'json', 'github', 'sarif', 'gitlab'] as const;
+type LintFormat = (typeof LINT_FORMATS)[number];
+
+/** The counts line written to standard error: `12 files, 3 errors, 9 warnings`. */
+function summaryLine(files: number, rows: readonly FileFinding[]): string {
+  const n = (k: number, one: string) => `${k} ${one}${k === 1 ? '' : 's'}`;
+  const count = (s: string) => rows.filter((r) => r.finding.severity === s).length;
+  const info = count('info');
+  return `${n(files, 'file')}, ${n(count('error'), 'error')}, ${n(count('warning'), 'warning')}${info ? `, ${info} info` : ''}`;
+}
+
 async function lintCommand({ values, operands }: Parsed, io: Io): Promise<number> {
-  const format = (values.format as string | undefined) ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format '${format}': use text or json`);
+  const format = ((values.format as string | undefined) ?? 'text') as LintFormat;
+  if (!LINT_FORMATS.includes(format)) throw new UsageError(`unknown format '${format}': use ${LINT_FORMATS.join(', ')}`);
+  const quiet = values.quiet === true;
+  const onlyPostmortems = values['only-postmortems'] === true;
   let today = new Date().toISOString().slice(0, 10);
   if (typeof values.today === 'string') {
     const iso = parseDate(values.today);
@@ -225,30 +252,105 @@ async function lintCommand({ values, operands }: Parsed, io: Io): Promise<number
   if (operands.length === 0) throw new UsageError('lint needs a FILE or a folder');
   const engine = new PostmortemEngine(nodeHost, configFile !== undefined ? { configFile: enginePath(configFile) } : {});
   const report = configReporter(io);
-  const results: Array<{ file: string; doc: LintedDocument }> = [];
-  for (const operand of operands) {
+  let jobs: number | undefined;
+  if (typeof values.jobs === 'string') {
+    if (!/^[1-9]\d{0,2}$/.test(values.jobs)) throw new UsageError(`--jobs needs a number of threads from 1, not '${values.jobs}'`);
+    jobs = Number(values.jobs);
+  }
+  const fix = values.fix === true;
+  if (fix && operands.includes('-')) throw new UsageError('--fix writes files: it cannot fix standard input');
+  const cache = values.cache === true && !fix
+    ? new LintCache(resolve((values['cache-location'] as string | undefined) ?? '.postmortemcache'), PACKAGE_VERSION, today)
+    : undefined;
+  const results: Array<{ file: string; lint: FileLint }> = [];
+  const empty: string[] = [];
+  // Every file to read, with the operand it came from (a folder that gives no postmortem is reported).
+  const plan: Array<{ operand: number; path: string; explicit: boolean; key: string; result?: FileLint | undefined; done: boolean }> = [];
+  for (const [i, operand] of operands.entries()) {
     if (operand === '-') {
       const doc = await engine.lint(enginePath('stdin.md'), { text: readStdin(io), explicit: true, today });
-      if (doc) results.push({ file: '-', doc });
+      if (doc) results.push({ file: '-', lint: { path: doc.path, findings: doc.findings, lookup: doc.lookup, text: doc.text } });
       continue;
     }
-    for (const doc of await engine.lintFiles([enginePath(operand)], { today })) results.push({ file: displayPath(doc.path), doc });
+    for (const { path, explicit } of await engine.collect([enginePath(operand)])) {
+      const asNamed = explicit && !onlyPostmortems;
+      const lookup = await engine.configFor(path);
+      const key = configKey(lookup, asNamed);
+      const hit = cache?.lookup(path, key);
+      plan.push({ operand: i, path, explicit: asNamed, key, result: hit?.findings ? { path, findings: hit.findings, lookup } : undefined, done: hit !== undefined });
+    }
   }
-  for (const { doc } of results) report(doc);
-  const all = results.flatMap(({ file, doc }) => doc.findings.map((f) => ({ file, f })));
+  const pending = plan.filter((p) => !p.done);
+  const threads = fix || !io.workerScript ? 1 : workerCount(pending.length, jobs);
+  if (threads > 1) {
+    const linted = await lintInWorkers(io.workerScript!, pending.map((p) => ({ path: p.path, explicit: p.explicit })), threads, { today, configFile: configFile !== undefined ? enginePath(configFile) : undefined });
+    pending.forEach((p, k) => { p.result = linted[k]; });
+  } else {
+    for (const p of pending) {
+      const doc = await engine.lint(p.path, { explicit: p.explicit, today });
+      p.result = doc ? { path: doc.path, findings: doc.findings, lookup: doc.lookup, text: doc.text } : undefined;
+    }
+  }
+  for (const p of pending) cache?.store(p.path, p.key, p.result?.text, p.result?.findings ?? null);
+  cache?.save();
+  for (const p of plan) if (p.result) results.push({ file: displayPath(p.path), lint: p.result });
+  for (const [i, operand] of operands.entries()) {
+    if (operand !== '-' && !plan.some((p) => p.operand === i && p.result) && (await nodeHost.stat(enginePath(operand))) === 'directory') empty.push(operand);
+  }
+  if (fix) {
+    let files = 0;
+    let edits = 0;
+    for (const r of results) {
+      const text = r.lint.text;
+      if (text === undefined) continue;
+      const fixed = applyFixes(text, { config: r.lint.lookup.config, today });
+      if (fixed.text === text) continue;
+      const raw = readFileSync(r.lint.path, 'utf8');
+      writeFileSync(r.lint.path, raw.charCodeAt(0) === 0xfeff ? `\ufeff${fixed.text}` : fixed.text);
+      files++;
+      edits += fixed.applied;
+      const again = await engine.lint(r.lint.path, { text: fixed.text, explicit: true, today });
+      if (again) r.lint = { path: again.path, findings: again.findings, lookup: again.lookup, text: again.text };
+    }
+    io.err(`fixed ${edits} problem${edits === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`);
+  }
+  for (const { lint } of results) report(lint);
+  for (const dir of empty) io.err(`postmortem: no postmortems found under ${dir} (${await lookedFor(engine, dir)})`);
+  if (results.length === 0) {
+    // Changed files of which none is a postmortem: nothing to check, and nothing wrong.
+    if (onlyPostmortems && empty.length === 0) {
+      io.err('postmortem: none of the files is a postmortem; nothing to check');
+      return 0;
+    }
+    return 2;
+  }
+  const rows: FileFinding[] = results.flatMap(({ file, lint }) => lint.findings.map((finding) => ({ file, finding })))
+    .filter((r) => !quiet || r.finding.severity === 'error');
   if (format === 'json') {
-    io.out(JSON.stringify(all.map(({ file, f }) => ({
+    io.out(JSON.stringify(rows.map(({ file, finding: f }) => ({
       file, line: f.range.start.line, column: f.range.start.column, endLine: f.range.end.line, endColumn: f.range.end.column,
       severity: f.severity, ruleId: f.ruleId, message: f.message,
     })), null, 2));
+  } else if (format === 'github') {
+    for (const line of githubAnnotations(rows)) io.out(line);
+  } else if (format === 'sarif') {
+    io.out(JSON.stringify(sarifLog(rows, { rules: RULES, version: PACKAGE_VERSION, docsBase: DOCS_BASE }), null, 2));
+  } else if (format === 'gitlab') {
+    io.out(JSON.stringify(gitlabCodeQuality(rows), null, 2));
   } else {
-    for (const { file, f } of all) io.out(`${file}:${f.range.start.line}:${f.range.start.column} ${f.severity} ${f.message} ${f.ruleId}`);
-    const count = (s: string) => all.filter((x) => x.f.severity === s).length;
-    if (all.length > 0) io.err(`${results.length} file${results.length === 1 ? '' : 's'}: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} info`);
+    for (const { file, finding: f } of rows) io.out(`${file}:${f.range.start.line}:${f.range.start.column} ${f.severity} ${f.message} ${f.ruleId}`);
   }
-  const errors = all.filter((x) => x.f.severity === 'error').length;
-  const warnings = all.filter((x) => x.f.severity === 'warning').length;
+  io.err(summaryLine(results.length, rows));
+  const errors = rows.filter((x) => x.finding.severity === 'error').length;
+  const warnings = rows.filter((x) => x.finding.severity === 'warning').length;
   if (errors > 0) return 1;
   if (maxWarnings !== undefined && warnings > maxWarnings) return 1;
   return 0;
+}
+
+/** What a folder search looks for, said in the message when it found nothing. */
+async function lookedFor(engine: PostmortemEngine, dir: string): Promise<string> {
+  const lookup = await engine.configFor(enginePath(`${dir.replace(/[\\/]+$/, '')}/x.md`));
+  const files = Array.isArray(lookup.config.files) ? lookup.config.files : DEFAULT_FILES;
+  return `looked for Markdown files matching ${files.join(', ')}, or with type: postmortem in their frontmatter, or with both a timeline and action items; README, index and template files are skipped`;
 }

@@ -12,7 +12,7 @@
  */
 import type { Config, ConfigProblem } from './config';
 import { DEFAULT_FILES, mergeConfigs, parseConfigText } from './config';
-import { isPostmortem } from './files';
+import { isPostmortem, isTemplateOrIndex, matchesAnyGlob } from './files';
 import type { WorkspaceHost } from './host';
 import { IncrementalParser } from './incremental';
 import type { LintOptions } from './lint';
@@ -124,6 +124,10 @@ export class PostmortemEngine {
     const files = lookup.config.files;
     const globs = Array.isArray(files) && files.every((f) => typeof f === 'string') ? files : DEFAULT_FILES;
     const relative = lookup.base !== undefined ? relativePath(lookup.base, path) : undefined;
+    const ignores = lookup.config.ignores;
+    // README, index and template files, and the configured ignores, are never postmortems.
+    if (isTemplateOrIndex(relative ?? path, postmortem)) return false;
+    if (Array.isArray(ignores) && matchesAnyGlob(relative ?? path, ignores.filter((g): g is string => typeof g === 'string'))) return false;
     return isPostmortem(postmortem, relative ?? path, globs);
   }
 
@@ -174,10 +178,12 @@ export class PostmortemEngine {
   }
 
   /** Lints every postmortem under the paths. */
-  async lintFiles(paths: readonly string[], options: Omit<EngineLintOptions, 'text' | 'explicit' | 'parser'> = {}): Promise<LintedDocument[]> {
+  async lintFiles(paths: readonly string[], options: Omit<EngineLintOptions, 'text' | 'explicit' | 'parser'> & { searchFiles?: boolean } = {}): Promise<LintedDocument[]> {
     const out: LintedDocument[] = [];
+    const { searchFiles = false, ...lintOptions } = options;
     for (const { path, explicit } of await this.collect(paths)) {
-      const result = await this.lint(path, { ...options, explicit });
+      // `searchFiles`: a named file counts only when it is a postmortem, as in a folder (changed-file lists).
+      const result = await this.lint(path, { ...lintOptions, explicit: explicit && !searchFiles });
       if (result) out.push(result);
     }
     return out;

@@ -34,6 +34,26 @@ export function matchesAnyGlob(path: string, globs: readonly string[]): boolean 
   return globs.some((g) => matcher(g)(p) || (p.startsWith('/') && matcher(g)(p.slice(1))));
 }
 
+/** `README.md`, `index.md`, `_index.md`: a folder's own page, never a postmortem. */
+const FOLDER_PAGE = /^(?:readme|index|_index)\.(?:md|markdown)$/i;
+/** `template.md`, `postmortem-template.md`, `_template.md`, `template-incident.md`: a template, not a report. */
+const TEMPLATE_NAME = /(?:^|[-_. ])templates?\.(?:md|markdown)$|^_?templates?[-_. ](?:post-?mortem|incident|rca|retro(?:spective)?|report)s?\.(?:md|markdown)$/i;
+/** A folder of templates (`templates/`, `_templates/`, `.github/ISSUE_TEMPLATE/`). */
+const TEMPLATE_FOLDER = /(?:^|\/)(?:_?templates?|issue_template)\//i;
+
+/**
+ * Whether a file found in a folder is a README, an index page or a template (by its name, its
+ * folder, or `template: true` in its frontmatter): such files hold the shape of a postmortem, not
+ * an incident, and are skipped when folders are searched.
+ */
+export function isTemplateOrIndex(path: string, pm: Postmortem | undefined): boolean {
+  const p = path.replace(/\\/g, '/');
+  const name = p.slice(p.lastIndexOf('/') + 1);
+  if (FOLDER_PAGE.test(name) || TEMPLATE_NAME.test(name) || TEMPLATE_FOLDER.test(p)) return true;
+  const flag = pm?.frontmatter?.data?.template;
+  return flag === true || flag === 'true';
+}
+
 /**
  * Whether a document is a postmortem: its frontmatter says `type: postmortem` (another type says
  * it is not), its path matches the configured globs, or it has both a timeline with events and

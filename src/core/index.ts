@@ -9,6 +9,8 @@ export { formatMinutes, parseDuration, parseDate, parseZone, decideDateOrder, zo
 export type { DateOrder, NumericDate } from './time';
 export { LineIndex } from './text';
 export { lintPostmortem, lintText, readSuppressions } from './lint';
+export { applyEdits, applyFixes, safeEdits, MAX_PASSES } from './fix';
+export type { FixResult } from './fix';
 export type { LintOptions, LintResult } from './lint';
 export type { Finding, Fix, Rule, RuleExample, RuleOptions, Severity, TextEdit } from './rules/types';
 export { RULES, RULE_IDS, docsPath } from './rules';
@@ -23,6 +25,8 @@ export { findBlame } from './blame';
 export { timelineViewModel, timelineSvg, layoutEvents, escapeXml } from './timelineView';
 export type { TimelineViewModel, ViewEvent, ViewGap, ViewMetric, ActionSummary } from './timelineView';
 export * from './export';
+export { exportActionItems } from './api';
+export type { ExportActionItemsOptions } from './api';
 export { actionFieldAt, actionLensText, deadlineCandidates, hoverAt, newTimelineEntry, outline, ownerCandidates } from './authoring';
 export type { OutlineSymbol, SymbolKind, ActionField } from './authoring';
 export { actionListToTable } from './actionTable';

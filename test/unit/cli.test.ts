@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { githubAnnotations } from '../../src/cli/formats';
 import { main } from '../../src/cli/main';
 import { repoRoot } from './root';
 
@@ -229,5 +230,90 @@ describe('help', () => {
     const r = await cli('--help');
     assert.equal(r.code, 0);
     for (const c of ['lint', 'timeline', 'export']) assert.match(r.out, new RegExp(`^  ${c} `, 'm'));
+  });
+});
+
+describe('postmortem lint in CI', () => {
+  const bad = join(root, 'test/fixtures/rules/action-missing-owner.md');
+  /** A folder with a postmortem, a README, a template and an ignored draft, written for the test. */
+  function project(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-ci-'));
+    mkdirSync(join(dir, 'postmortems', 'templates'), { recursive: true });
+    mkdirSync(join(dir, 'postmortems', 'drafts'), { recursive: true });
+    writeFileSync(join(dir, '.postmortem.yaml'), 'ignores: ["postmortems/drafts/**"]\n');
+    const report = readFileSync(bad, 'utf8');
+    writeFileSync(join(dir, 'postmortems', '2025-04-14-outage.md'), report);
+    writeFileSync(join(dir, 'postmortems', 'README.md'), '# Postmortems\n\nOne file per incident.\n');
+    writeFileSync(join(dir, 'postmortems', 'postmortem-template.md'), '---\ntype: postmortem\n---\n# Title\n\n## Summary\n\nTBD\n');
+    writeFileSync(join(dir, 'postmortems', 'templates', 'sev1.md'), '# Title\n\n## Timeline\n\n- 14:00 Event\n\n## Action items\n\n- Something\n');
+    writeFileSync(join(dir, 'postmortems', 'drafts', 'half-written.md'), '---\ntype: postmortem\n---\n# Draft\n');
+    writeFileSync(join(dir, 'postmortems', 'old-format.md'), '---\ntype: postmortem\ntemplate: true\n---\n# Old template\n');
+    return dir;
+  }
+
+  it('skips README, index and template files and the configured ignores when searching a folder', async () => {
+    const dir = project();
+    try {
+      const r = await cli('lint', '--format', 'json', '--today', '2025-04-15', join(dir, 'postmortems'));
+      const files = [...new Set(JSON.parse(r.out).map((f: { file: string }) => f.file.replace(/^.*\//, '')))];
+      assert.deepEqual(files, ['2025-04-14-outage.md']);
+      assert.match(r.err, /^1 file, 0 errors, \d+ warnings$/m);
+      // Named explicitly, a template is still checked.
+      const named = await cli('lint', '--format', 'json', join(dir, 'postmortems', 'postmortem-template.md'));
+      assert.ok(JSON.parse(named.out).length > 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('says what it looked for and exits 2 when a folder holds no postmortem', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-none-'));
+    try {
+      writeFileSync(join(dir, 'notes.md'), '# Notes\n\nNothing here.\n');
+      const r = await cli('lint', dir);
+      assert.equal(r.code, 2);
+      assert.equal(r.out, '');
+      assert.match(r.err, /^postmortem: no postmortems found under .*pm-none-\S+ \(looked for Markdown files matching \*\*\/postmortems\/\*\*\/\*\.md, .*type: postmortem/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('prints the summary line on stderr, also when everything is fine', async () => {
+    const r = await cli('lint', '--today', '2025-04-15', example);
+    assert.equal(r.err, '1 file, 0 errors, 0 warnings');
+  });
+  it('--quiet reports errors only, and warnings do not count for --max-warnings', async () => {
+    const loud = await cli('lint', '--today', '2025-04-15', '--max-warnings', '0', bad);
+    assert.equal(loud.code, 1);
+    const quiet = await cli('lint', '--quiet', '--today', '2025-04-15', '--max-warnings', '0', bad);
+    assert.equal(quiet.code, 0);
+    assert.equal(quiet.out, '');
+    assert.match(quiet.err, /^1 file, 0 errors, 0 warnings$/);
+  });
+  it('--format github prints one workflow command per finding, with escaped values', async () => {
+    const r = await cli('lint', '--format', 'github', '--today', '2025-04-15', bad);
+    const lines = r.out.split('\n');
+    assert.ok(lines.length > 1);
+    for (const l of lines) assert.match(l, /^::(?:error|warning|notice) file=[^,:]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::[^\n]+$/);
+    assert.match(r.out, /^::warning file=test\/fixtures\/rules\/action-missing-owner\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=action-missing-owner::Action item /m);
+  });
+  it('escapes %, newlines, colons and commas in workflow commands', () => {
+    const finding = { ruleId: 'x-y', severity: 'info' as const, message: '50% done\nnext', range: { start: { line: 1, column: 2 }, end: { line: 1, column: 3 } }, fixes: [] };
+    assert.deepEqual(githubAnnotations([{ file: 'a,b:c.md', finding }]), ['::notice file=a%2Cb%3Ac.md,line=1,col=2,endLine=1,endColumn=3,title=x-y::50%25 done%0Anext']);
+  });
+  it('--format gitlab prints a Code Quality report with stable fingerprints', async () => {
+    const a = JSON.parse((await cli('lint', '--format', 'gitlab', '--today', '2025-04-15', bad)).out);
+    const b = JSON.parse((await cli('lint', '--format', 'gitlab', '--today', '2025-04-15', bad)).out);
+    assert.ok(a.length > 0);
+    assert.deepEqual(a, b);
+    assert.equal(new Set(a.map((i: { fingerprint: string }) => i.fingerprint)).size, a.length);
+    for (const i of a) {
+      assert.deepEqual(Object.keys(i), ['type', 'description', 'check_name', 'categories', 'fingerprint', 'severity', 'location']);
+      assert.ok(['info', 'minor', 'major', 'critical', 'blocker'].includes(i.severity));
+      assert.equal(typeof i.location.lines.begin, 'number');
+    }
+  });
+  it('exits quietly when the reader of its output goes away', () => {
+    const p = spawnSync('sh', ['-c', `"${process.execPath}" "${join(root, 'dist/cli.js')}" lint --today 2025-04-22 "${join(root, 'test/fixtures')}" | head -c 1 >/dev/null; echo "status=\${PIPESTATUS:-done}"`], { encoding: 'utf8' });
+    assert.doesNotMatch(p.stderr, /EPIPE|Error|at /);
   });
 });

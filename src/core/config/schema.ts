@@ -43,6 +43,11 @@ export const CONFIG_KEYS: Record<string, ConfigKey> = {
     default: ['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4'],
     markdownDescription: 'The severity scale `Postmortem: New Postmortem` offers, most severe first.',
   },
+  ignores: {
+    schema: stringList,
+    default: [],
+    markdownDescription: 'Globs of Markdown files that are never postmortems, even when `files` matches them or their frontmatter says `type: postmortem` (drafts, archives, vendored reports). README, index and template files (`template.md`, `postmortem-template.md`, files under a `templates/` folder, or with `template: true` in their frontmatter) are skipped without being listed. A file named explicitly on the command line is still checked.',
+  },
   rules: {
     schema: { type: 'object' },
     default: {},

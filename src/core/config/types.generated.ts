@@ -13,6 +13,8 @@ export interface Config {
   templateFile?: string;
   /** The severity scale `Postmortem: New Postmortem` offers, most severe first. */
   severities?: Array<string>;
+  /** Globs of Markdown files that are never postmortems, even when `files` matches them or their frontmatter says `type: postmortem` (drafts, archives, vendored reports). README, index and template files (`template.md`, `postmortem-template.md`, files under a `templates/` folder, or with `template: true` in their frontmatter) are skipped without being listed. A file named explicitly on the command line is still checked. */
+  ignores?: Array<string>;
   /** Severity of each rule: `off`, `info`, `warning` or `error`, or `[severity, options]`. A `.postmortem.yaml` in the project wins over this setting, so the editor and the CLI agree. */
   rules?: {
     /** Every open action item names an owner (default: warning). [Documentation](docs/rules/action-missing-owner.md) */

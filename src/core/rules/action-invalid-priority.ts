@@ -25,7 +25,7 @@ export const actionInvalidPriority: Rule = {
       const fixes: Fix[] = [];
       for (const id of mapped && ids.includes(mapped) ? [mapped, ...ids.filter((i) => i !== mapped)] : ids) {
         const fix = setFieldFix(item, item.priority, `Change priority to ${id}${id === mapped ? ` (what "${text}" maps to)` : ''}`, id, 'priority');
-        if (fix) fixes.push(id === mapped ? { ...fix, preferred: true } : fix);
+        if (fix) fixes.push(id === mapped ? { ...fix, preferred: true, safe: true } : fix);
       }
       report(
         item.priority.range,

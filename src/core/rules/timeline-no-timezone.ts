@@ -17,6 +17,7 @@ export const timelineNoTimezone: Rule = {
     const fixes = section
       ? [{
         title: 'Add "(all times UTC)" to the heading',
+        safe: true,
         edits: [{ range: { start: section.headingRange.end, end: section.headingRange.end }, newText: ' (all times UTC)' }],
       }]
       : [];

@@ -22,6 +22,7 @@ function sortFix(events: readonly TimelineEvent[], lines: LineIndex, text: strin
   const last = events[events.length - 1]!;
   return {
     title: 'Put the timeline in time order',
+    safe: true,
     edits: [{
       range: { start: { line: first.range.start.line, column: 1 }, end: { line: last.range.end.line, column: lines.lineText(last.range.end.line).length + 1 } },
       newText: sorted.map(blockOf).join(eol),

@@ -17,6 +17,12 @@ export interface Fix {
   edits: TextEdit[];
   /** The fix to apply when a user asks for "the" fix (only one per finding). */
   preferred?: boolean;
+  /**
+   * Safe without a choice: the one edit any author would make (a priority word mapped to its level,
+   * the zone on the timeline heading, entries put in time order). `postmortem lint --fix` and the
+   * editor's `source.fixAll.postmortem` apply these, and only these.
+   */
+  safe?: boolean;
 }
 
 export interface Finding {
