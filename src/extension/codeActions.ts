@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { actionListToTable, markDoneAt, stripBom } from '../core';
+import { actionListToTable, markDoneAt, safeEdits, stripBom } from '../core';
 import { disableComment } from './codeActions-logic';
 import { toVsRange, toWorkspaceEdit } from './convert';
 import type { DocumentModels } from './documentModels';
@@ -12,7 +12,9 @@ import { LARGE_DOCUMENT_LINES } from './settings';
  * finding), "Mark … done"; and, on a list of action items, "Convert to an action-items table".
  */
 export class PostmortemCodeActions implements vscode.CodeActionProvider {
-  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+  /** `source.fixAll.postmortem`: every fix that needs no choice, for `editor.codeActionsOnSave`. */
+  static readonly fixAll = vscode.CodeActionKind.SourceFixAll.append('postmortem');
+  static readonly kinds = [vscode.CodeActionKind.QuickFix, PostmortemCodeActions.fixAll];
 
   constructor(
     private readonly lint: LintController,
@@ -21,6 +23,17 @@ export class PostmortemCodeActions implements vscode.CodeActionProvider {
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const state = this.lint.state(document.uri);
+    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) {
+      // Asked for source actions only (on save, or Source Action…): the fix-all, when it applies.
+      if (!context.only.contains(PostmortemCodeActions.fixAll) && !PostmortemCodeActions.fixAll.contains(context.only)) return [];
+      if (state?.version !== document.version) return [];
+      // The same safe fixes as `postmortem lint --fix` (core's safeEdits), in one edit.
+      const edits = safeEdits(state.findings);
+      if (edits.length === 0) return [];
+      const action = new vscode.CodeAction(`Fix ${edits.length} postmortem problem${edits.length === 1 ? '' : 's'} that need no choice`, PostmortemCodeActions.fixAll);
+      action.edit = toWorkspaceEdit(document.uri, edits);
+      return [action];
+    }
     const actions: vscode.CodeAction[] = [];
     const done = this.markDoneAction(document, range, context.diagnostics);
     if (done) actions.push(done);

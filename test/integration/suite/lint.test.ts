@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { BREAK, diagnosticsOf, openFixture } from './util';
+import { BREAK, diagnosticsOf, openFixture, waitFor, workspaceUri } from './util';
 
 suite('Lint in the editor', () => {
   test('squiggles vague action items on their lines, with rule id, source and docs link', async () => {
@@ -68,5 +68,35 @@ suite('Lint in the editor', () => {
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
     assert.strictEqual(doc.getText(), before);
+  });
+
+  test('source.fixAll.postmortem applies the fixes that need no choice, also on save', async () => {
+    const uri = workspaceUri('postmortems', 'fix-all-on-save.md');
+    const broken = '# Cache outage\n\n## Timeline\n\n- 14:30 Alert fires\n- 14:25 Error rate rises\n\n## Action items\n\n| Priority | Action | Owner | Deadline |\n| --- | --- | --- | --- |\n| High | Alert on cache evictions above 1k/s | @ana | 2099-05-01 |\n';
+    const fixed = broken.replace('## Timeline', '## Timeline (all times UTC)').replace('- 14:30 Alert fires\n- 14:25 Error rate rises', '- 14:25 Error rate rises\n- 14:30 Alert fires').replace('| High |', '| P1 |');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(broken));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await diagnosticsOf(doc.uri, 'timeline-out-of-order', (d) => d.length === 1);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.postmortem');
+    const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.postmortem');
+    assert.ok(fixAll?.edit, actions.map((a) => a.title).join(', '));
+    assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
+    assert.strictEqual(doc.getText(), fixed);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(doc.getText(), broken);
+    // With editor.codeActionsOnSave, saving makes the same edit.
+    const config = vscode.workspace.getConfiguration('editor', { languageId: 'markdown' });
+    await config.update('codeActionsOnSave', { 'source.fixAll.postmortem': 'explicit' }, vscode.ConfigurationTarget.Global, true);
+    try {
+      await diagnosticsOf(doc.uri, 'timeline-out-of-order', (d) => d.length === 1);
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      await waitFor('the fixes on save', () => (doc.getText() === fixed ? true : undefined));
+      assert.strictEqual(doc.isDirty, false);
+    } finally {
+      await config.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Global, true);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(uri);
+    }
   });
 });
