@@ -4,6 +4,8 @@
 // relative to today), opens it and prints the URL. Listens on 127.0.0.1 only, without a password.
 //   npm start                       serve until Ctrl-C (PORT=8123 by default)
 //   npm start -- --screenshot F.png open the example, save a screenshot of the workbench, and stop
+//     [--file NAME.md] open another postmortem of the demo; [--palette "Command"] (repeatable) run a
+//     command through the Command Palette first
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +18,10 @@ const state = path.join(root, '.vscode-test', 'demo');
 const examples = path.join(root, 'examples');
 const shotIndex = process.argv.indexOf('--screenshot');
 const shot = shotIndex > 0 ? path.resolve(process.argv[shotIndex + 1] ?? 'demo.png') : undefined;
+// `--palette TEXT` (repeatable): commands typed into the Command Palette before the screenshot.
+const palette = process.argv.flatMap((a, i) => (a === '--palette' && process.argv[i + 1] ? [process.argv[i + 1]] : []));
+const fileIndex = process.argv.indexOf('--file');
+const shotFile = fileIndex > 0 ? process.argv[fileIndex + 1] : 'progress-sync-outage.md';
 
 const pack = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'inherit' });
 if (pack.status !== 0) process.exit(pack.status ?? 1);
@@ -30,7 +36,7 @@ const server = await startCodeServer({ cacheDir, ...dirs, port: Number(process.e
 const url = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
 if (shot) {
   try {
-    await screenshot({ cacheDir, url: server.url, folder: workspace, file: path.join(workspace, 'postmortems', 'progress-sync-outage.md'), outPng: shot, settleMs: 4000 });
+    await screenshot({ cacheDir, url: server.url, folder: workspace, file: path.join(workspace, 'postmortems', shotFile), outPng: shot, settleMs: 4000, palette });
     console.log(`screenshot: ${shot}`);
   } finally {
     await server.stop();

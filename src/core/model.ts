@@ -141,6 +141,8 @@ export interface TimelineEvent {
   date?: string;
   /** Event text without the timestamp and separators, inline Markdown markers removed. */
   text: string;
+  /** The same text with its inline Markdown (code, emphasis, links) as written, for display. */
+  markdown?: string;
   actor: string | undefined;
   kind: MilestoneKind | undefined;
   /** Whether `kind` came from an explicit marker (`[detected]`, `OUTAGE BEGINS`) rather than keywords. */

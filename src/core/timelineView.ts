@@ -12,6 +12,8 @@ export interface ViewEvent {
   /** ISO date when known. */
   date: string | undefined;
   text: string;
+  /** The text with its inline Markdown as written: the panel shows code, emphasis and links (as DOM, never as HTML). */
+  markdown: string;
   actor: string | undefined;
   /** What the event's wording says it is (colours its dot). */
   kind: MilestoneKind | undefined;
@@ -134,6 +136,7 @@ export function timelineViewModel(pm: Postmortem, today: string): TimelineViewMo
       time: t ? `${pad(t.hour)}:${pad(t.minute)}` : undefined,
       date: t?.date,
       text: e.text,
+      markdown: e.markdown ?? e.text,
       actor: e.actor,
       kind: e.kind,
       milestone: badges.get(e),

@@ -1,6 +1,7 @@
 // The timeline panel's browser code. It receives plain data and builds the DOM with createElement
 // and textContent only: no document text is ever parsed as HTML.
 import type { TimelineViewModel, ViewEvent } from '../core/timelineView';
+import { inlineParts } from './inline';
 import type { FromPanel, PanelState, ToPanel } from './messages';
 
 interface VsCodeApi {
@@ -72,6 +73,26 @@ function actionSummary(model: TimelineViewModel): HTMLElement {
   return section;
 }
 
+/** An entry's text with its inline code, emphasis and links, built as DOM nodes (text is never parsed as HTML). */
+function inlineText(markdown: string): HTMLElement {
+  const span = el('span', 'text');
+  for (const part of inlineParts(markdown)) {
+    if (part.kind === 'text') span.append(document.createTextNode(part.text));
+    else if (part.kind === 'code') span.append(el('code', undefined, part.text));
+    else if (part.kind === 'strong') span.append(el('strong', undefined, part.text));
+    else if (part.kind === 'em') span.append(el('em', undefined, part.text));
+    else {
+      const a = el('a', undefined, part.text);
+      a.href = part.href;
+      a.title = part.href;
+      // A click selects the row, not the link: the link opens on its own (VS Code opens it outside).
+      a.addEventListener('click', (ev) => ev.stopPropagation());
+      span.append(a);
+    }
+  }
+  return span;
+}
+
 function eventRow(e: ViewEvent, index: number): HTMLElement {
   const row = el('div', `event${e.kind ? ` kind-${e.kind}` : ''}${e.inImpact ? ' in-impact' : ''}${e.outOfOrder ? ' out-of-order' : ''}${e.time ? '' : ' untimed'}`);
   row.setAttribute('role', 'listitem');
@@ -86,7 +107,7 @@ function eventRow(e: ViewEvent, index: number): HTMLElement {
   if (kind) body.append(el('span', 'badge', kind));
   // The actor is shown unless the text already starts with it ("Alice rolls back…").
   if (e.actor && !e.text.startsWith(e.actor)) body.append(el('span', 'actor', e.actor));
-  body.append(el('span', 'text', e.text));
+  body.append(inlineText(e.markdown));
   if (e.outOfOrder) body.append(el('span', 'flag', 'earlier than the entry before'));
   row.append(body);
   return row;

@@ -36,7 +36,8 @@ describe('the npm package, installed from its tarball into an empty project', { 
     assert.match(p.stderr, /^1 file, 0 errors, \d+ warnings$/m);
     const log = JSON.parse(p.stdout) as { version: string; runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>; tool: { driver: { rules: Array<{ id: string; help: { markdown: string } }> } } }> };
     const schema = JSON.parse(readFileSync(join(root, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
-    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    // The schema has a pattern that is no valid regular expression in unicode mode (a stray `]`): read it as written.
+    const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
     assert.ok(validate(JSON.parse(p.stdout)), JSON.stringify(validate.errors?.slice(0, 5)));
     const run = log.runs[0]!;
     assert.ok(run.results.length > 0);

@@ -271,7 +271,7 @@ export async function runTests({ cacheDir, url, extensionDevelopmentPath, extens
 }
 
 /** Open the workbench on a folder (optionally a file), wait for the editor, write a PNG. */
-export async function screenshot({ cacheDir, url, folder, file, outPng, timeoutMs = 120_000, settleMs = 2500 }) {
+export async function screenshot({ cacheDir, url, folder, file, outPng, timeoutMs = 120_000, settleMs = 2500, palette = [], viewport }) {
   cacheDir = cacheDir || process.env.CODE_SERVER_CACHE || path.join(path.dirname(new URL(import.meta.url).pathname), '.cache', 'code-server');
   const payload = [['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
   if (file) payload.push(['openFile', remote(url, file)]);
@@ -284,6 +284,19 @@ export async function screenshot({ cacheDir, url, folder, file, outPng, timeoutM
       await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: timeoutMs });
     }
     await sleep(settleMs); // let decorations / diagnostics paint
+    if (viewport) await page.setViewportSize(viewport);
+    // Commands run through the Command Palette, as a user would (`View: Focus …`, `Welcome: Open Walkthrough…`).
+    for (const entry of palette) {
+      for (const step of String(entry).split('>>')) {
+        await page.keyboard.press('F1');
+        await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: timeoutMs });
+        await page.keyboard.type(step.trim().startsWith('>') ? step.trim().slice(1) : step.trim());
+        await sleep(800);
+        await page.keyboard.press('Enter');
+        await sleep(1500);
+      }
+    }
+    if (palette.length) await sleep(settleMs);
     mkdirSync(path.dirname(path.resolve(outPng)), { recursive: true });
     await page.screenshot({ path: outPng });
     log('screenshot written to', outPng);

@@ -1,7 +1,7 @@
 /** Resolves raw events: dates, zones, midnight rollover, actors and milestone kinds. */
 import type { EventTime, Problem, TimeZone, TimelineEvent } from '../../model';
 import type { LineIndex } from '../../text';
-import { plainInline } from '../../text';
+import { blankHtmlComments, plainInline } from '../../text';
 import type { DateOrder } from '../../time';
 import { ambiguousDateOrderMessage, certainOrder, dateOfEpochDay, decideDateOrder, epochDay, numericDate, parseDate, zoneAmbiguity, zoneOffsetAt } from '../../time';
 import { classifyEvent } from '../../vocabulary/milestones';
@@ -144,6 +144,7 @@ export function resolveEvents(raws: readonly RawEvent[], ctx: ResolveContext): T
       range: raw.range,
       time,
       text: plainInline(text.replace(/^\s*(?:[\u2014\u2013]|-{1,2}|:)\s+/, '')),
+      markdown: blankHtmlComments(text.replace(/^\s*(?:[\u2014\u2013]|-{1,2}|:)\s+/, '')).replace(/\s+/g, ' ').trim(),
       actor: actorRead.actor,
       kind: cls.kind,
       explicitKind: cls.explicit,
