@@ -19,6 +19,17 @@ function withoutTitle(dest: string): string {
   return open > 0 ? dest.slice(0, open).trimEnd() : dest;
 }
 
+/** The `)` that closes a link destination starting at `from`, with balanced parentheses inside; -1 if none. */
+function closingParen(s: string, from: number): number {
+  let depth = 1;
+  for (let k = from; k < s.length && k < from + 2000; k++) {
+    if (s[k] === '\\') k++;
+    else if (s[k] === '(') depth++;
+    else if (s[k] === ')' && --depth === 0) return k;
+  }
+  return -1;
+}
+
 /** Splits inline Markdown into parts, left to right; at most `limit` characters are read. */
 export function inlineParts(markdown: string, limit = 5000): InlinePart[] {
   const s = markdown.length > limit ? markdown.slice(0, limit) : markdown;
@@ -71,7 +82,7 @@ export function inlineParts(markdown: string, limit = 5000): InlinePart[] {
     }
     if (c === '[' && s[i - 1] !== '!') {
       const close = s.indexOf('](', i + 1);
-      const end = close >= 0 ? s.indexOf(')', close + 2) : -1;
+      const end = close >= 0 ? closingParen(s, close + 2) : -1;
       if (close > i && end > close && !s.slice(i + 1, close).includes('[')) {
         const label = s.slice(i + 1, close);
         const href = withoutTitle(s.slice(close + 2, end).trim());
