@@ -21,19 +21,13 @@ export class PostmortemCodeActions implements vscode.CodeActionProvider {
     private readonly models: DocumentModels,
   ) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const state = this.lint.state(document.uri);
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] | Promise<vscode.CodeAction[]> {
     if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) {
       // Asked for source actions only (on save, or Source Action…): the fix-all, when it applies.
       if (!context.only.contains(PostmortemCodeActions.fixAll) && !PostmortemCodeActions.fixAll.contains(context.only)) return [];
-      if (state?.version !== document.version) return [];
-      // The same safe fixes as `postmortem lint --fix` (core's safeEdits), in one edit.
-      const edits = safeEdits(state.findings);
-      if (edits.length === 0) return [];
-      const action = new vscode.CodeAction(`Fix ${edits.length} postmortem problem${edits.length === 1 ? '' : 's'} that need no choice`, PostmortemCodeActions.fixAll);
-      action.edit = toWorkspaceEdit(document.uri, edits);
-      return [action];
+      return this.fixAllAction(document);
     }
+    const state = this.lint.state(document.uri);
     const actions: vscode.CodeAction[] = [];
     const done = this.markDoneAction(document, range, context.diagnostics);
     if (done) actions.push(done);
@@ -60,6 +54,20 @@ export class PostmortemCodeActions implements vscode.CodeActionProvider {
       actions.push(docs);
     }
     return actions;
+  }
+
+  /**
+   * `source.fixAll.postmortem`: the same safe fixes as `postmortem lint --fix` (core's safeEdits), in
+   * one edit, on the document as it is now (a save right after typing lints first).
+   */
+  private async fixAllAction(document: vscode.TextDocument): Promise<vscode.CodeAction[]> {
+    const state = await this.lint.current(document);
+    if (!state || state.version !== document.version) return [];
+    const edits = safeEdits(state.findings);
+    if (edits.length === 0) return [];
+    const action = new vscode.CodeAction(`Fix ${edits.length} postmortem problem${edits.length === 1 ? '' : 's'} that need no choice`, PostmortemCodeActions.fixAll);
+    action.edit = toWorkspaceEdit(document.uri, edits);
+    return [action];
   }
 
   /** "Mark … done" on the open action item at the cursor (the edit is core's {@link markDoneAt}). */

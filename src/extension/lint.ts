@@ -49,6 +49,14 @@ export class LintController implements vscode.Disposable {
     return this.states.get(uri.toString());
   }
 
+  /** The lint state of the document as it is now: the last one if it is current, else a lint run now. */
+  async current(document: vscode.TextDocument): Promise<LintState | undefined> {
+    const state = this.state(document.uri);
+    if (state?.version === document.version) return state;
+    clearTimeout(this.timers.get(document.uri.toString()));
+    return this.lintDocument(document);
+  }
+
   /** Lints the open documents again (a configuration file or a setting changed). */
   relintOpen(): void {
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
