@@ -126,11 +126,13 @@ function activation(): number {
   // Anything: a callable, constructible value whose every property is itself, enough for the
   // registrations activate() makes; a few members that are iterated or read get real values.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const any: any = new Proxy(function () {}, { get: (_t, p) => (p === 'then' ? undefined : p === Symbol.iterator ? [][Symbol.iterator] : any), apply: () => any, construct: () => any });
+  const any: any = new Proxy(function () {}, { get: (_t, p) => (p === 'then' ? undefined : p === Symbol.iterator ? [][Symbol.iterator] : p === Symbol.toPrimitive ? () => '' : any), set: () => true, apply: () => any, construct: () => any });
   const withDefaults = (o: object) => new Proxy(o, { get: (t, p) => (p in t ? (t as Record<string | symbol, unknown>)[p] : any) });
-  const names = ['window', 'languages', 'commands', 'env', 'extensions', 'Uri', 'Range', 'Position', 'Selection', 'Diagnostic', 'DiagnosticSeverity', 'CodeAction', 'CodeActionKind', 'CompletionItem', 'CompletionItemKind', 'CodeLens', 'DocumentSymbol', 'SymbolKind', 'Hover', 'MarkdownString', 'EventEmitter', 'WorkspaceEdit', 'ViewColumn', 'ProgressLocation', 'EndOfLine', 'ConfigurationTarget', 'Disposable', 'UIKind'];
-  const stub = Object.fromEntries(names.map((n) => [n, any]));
-  stub.workspace = withDefaults({ textDocuments: [], getConfiguration: () => ({ get: (_k: string, d: unknown) => d }) });
+  const names = ['window', 'languages', 'commands', 'env', 'extensions', 'Uri', 'Range', 'Position', 'Selection', 'Diagnostic', 'DiagnosticSeverity', 'CodeAction', 'CodeActionKind', 'CompletionItem', 'CompletionItemKind', 'CodeLens', 'DocumentSymbol', 'SymbolKind', 'Hover', 'MarkdownString', 'EventEmitter', 'WorkspaceEdit', 'ViewColumn', 'ProgressLocation', 'EndOfLine', 'ConfigurationTarget', 'Disposable', 'UIKind',
+    'FileType', 'QuickPickItemKind', 'RelativePattern', 'SnippetString', 'StatusBarAlignment', 'ThemeIcon', 'TreeItem', 'TreeItemCollapsibleState'];
+  const workspace = withDefaults({ textDocuments: [], getConfiguration: () => ({ get: (_k: string, d: unknown) => d }) });
+  // Any name of the API not listed (StatusBarAlignment, TreeItem, …) is the stand-in as well.
+  const stub = withDefaults({ ...Object.fromEntries(names.map((n) => [n, any])), workspace });
   const mod = Module as unknown as { _load: (r: string, ...a: unknown[]) => unknown };
   const load = mod._load;
   mod._load = (request: string, ...rest: unknown[]) => (request === 'vscode' ? stub : load(request, ...rest));

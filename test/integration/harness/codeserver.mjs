@@ -286,11 +286,12 @@ export async function screenshot({ cacheDir, url, folder, file, outPng, timeoutM
     await sleep(settleMs); // let decorations / diagnostics paint
     if (viewport) await page.setViewportSize(viewport);
     // Commands run through the Command Palette, as a user would (`View: Focus …`, `Welcome: Open Walkthrough…`).
+    // `A >> B`: run command A, then type B into the quick pick it opens.
     for (const entry of palette) {
-      for (const step of String(entry).split('>>')) {
-        await page.keyboard.press('F1');
+      for (const [k, step] of String(entry).split('>>').entries()) {
+        if (k === 0) await page.keyboard.press('F1');
         await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: timeoutMs });
-        await page.keyboard.type(step.trim().startsWith('>') ? step.trim().slice(1) : step.trim());
+        await page.keyboard.type(step.trim());
         await sleep(800);
         await page.keyboard.press('Enter');
         await sleep(1500);
