@@ -77,6 +77,12 @@ function clampRange(range: Range, lines: LineIndex): Range {
   const start = clamp(range.start);
   let end = clamp(range.end);
   if (end.line < start.line || (end.line === start.line && end.column < start.column)) end = start;
+  // An empty table cell written `||` has no width: the finding takes its closing pipe, so the
+  // squiggle shows (a cell with blanks already spans them).
+  if (end.line === start.line && end.column === start.column) {
+    const text = lines.lineText(start.line);
+    if (text[start.column - 2] === '|' && text[start.column - 1] === '|') end = { line: start.line, column: start.column + 1 };
+  }
   return { start, end };
 }
 

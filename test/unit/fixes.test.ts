@@ -88,3 +88,14 @@ describe('quick fixes edit the text as their titles say', () => {
     assert.equal(lineOf(fixed, 7), '| P1 | Add alert on replication lag above 30s | @bo | 2025-04-29 | open |');
   });
 });
+
+describe('findings on empty table cells', () => {
+  it('span the blanks of a cell, and the closing pipe of a cell written ||, while the fix fills the cell', () => {
+    const text = '## Action items\n\n| Priority | Action | Owner | Deadline |\n| --- | --- | --- | --- |\n| P1 | Add a lag alert on the replica || 2099-05-01 |\n| P2 | Size the replica for twice the peak | @dana | 2099-06-01 |\n';
+    const f = lintText(text, { today: '2025-04-15' }).findings.find((x) => x.ruleId === 'action-missing-owner')!;
+    const line = text.split('\n')[4]!;
+    assert.deepEqual([f.range.start.column, f.range.end.column], [line.indexOf('||') + 2, line.indexOf('||') + 3]);
+    const fixed = apply(text, f.fixes[0]!);
+    assert.match(fixed.split('\n')[4]!, /^\| P1 \| Add a lag alert on the replica \| @?dana \| 2099-05-01 \|$/);
+  });
+});
