@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Config, ExportItem, LintedDocument, Postmortem } from '../core';
 import {
   applyFixes, DEFAULT_FILES, EXPORT_FORMATS, exportItems, isExportFormat, mergeConfigs, MissingPathError, parseDate, PostmortemEngine, RULE_IDS, RULES,
@@ -334,7 +335,7 @@ async function lintCommand({ values, operands }: Parsed, io: Io): Promise<number
   } else if (format === 'github') {
     for (const line of githubAnnotations(rows)) io.out(line);
   } else if (format === 'sarif') {
-    io.out(JSON.stringify(sarifLog(rows, { rules: RULES, version: PACKAGE_VERSION, docsBase: DOCS_BASE }), null, 2));
+    io.out(JSON.stringify(sarifLog(rows, { rules: RULES, version: PACKAGE_VERSION, docsBase: DOCS_BASE ?? localDocsBase() }), null, 2));
   } else if (format === 'gitlab') {
     io.out(JSON.stringify(gitlabCodeQuality(rows), null, 2));
   } else {
@@ -346,6 +347,19 @@ async function lintCommand({ values, operands }: Parsed, io: Io): Promise<number
   if (errors > 0) return 1;
   if (maxWarnings !== undefined && warnings > maxWarnings) return 1;
   return 0;
+}
+
+/**
+ * The rule pages shipped with the CLI (`docs/rules/` beside the npm package's cli.js, or the
+ * repository's when run from dist/), as a file: URL for SARIF help links when no home page is known.
+ */
+function localDocsBase(): string | undefined {
+  let dir = __dirname;
+  for (let i = 0; i < 4; i++) {
+    if (existsSync(join(dir, 'docs', 'rules', 'action-missing-owner.md'))) return pathToFileURL(join(dir, 'docs', 'rules')).href + '/';
+    dir = dirname(dir);
+  }
+  return undefined;
 }
 
 /** What a folder search looks for, said in the message when it found nothing. */

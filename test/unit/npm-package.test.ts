@@ -1,7 +1,8 @@
 // The npm package as a user gets it: packed, installed into an empty project, run and imported there.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -42,6 +43,9 @@ describe('the npm package, installed from its tarball into an empty project', { 
     const run = log.runs[0]!;
     assert.ok(run.results.length > 0);
     assert.ok(run.tool.driver.rules.some((r) => r.id === 'action-missing-owner' && r.help.markdown.length > 20));
+    // Help links lead to the rule pages the package ships.
+    const help = (run.tool.driver.rules as Array<{ id: string; helpUri?: string }>).find((r) => r.id === 'action-missing-owner')!.helpUri;
+    assert.ok(help && existsSync(fileURLToPath(help)), String(help));
     assert.equal(run.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri, 'postmortems/2025-04-14-outage.md');
     // A broken log is refused: the check can fail.
     assert.equal(validate({ ...JSON.parse(p.stdout), version: '2.0.0' }), false);
