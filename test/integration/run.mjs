@@ -6,6 +6,7 @@
 //   4. both hosts again with a deliberately broken assertion, which must make the run fail.
 // Expects `npm run build` and `npm run package` to have run. Prints `integration: N passed, N failed`
 // last and exits non-zero on any failure. Every step runs under a timeout and kills what it started.
+import { writeDemoWorkspace } from '../../scripts/demo-workspace.mjs';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -27,6 +28,8 @@ function makeWorkspace() {
   cpSync(path.join(root, 'test', 'integration', 'workspace'), ws, { recursive: true });
   cpSync(path.join(root, 'examples'), path.join(ws, 'postmortems'), { recursive: true });
   cpSync(path.join(root, 'test', 'fixtures', 'rules'), path.join(ws, 'postmortems', 'rules'), { recursive: true, filter: (f) => !f.endsWith('.json') });
+  // The workspace `npm start` opens, with its deadlines relative to today: the Action Items suite reads it.
+  writeDemoWorkspace(path.join(root, 'examples'), path.join(ws, 'demo'));
   // What CI says about the folder with nested configurations: the editor must show the same.
   const cli = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'lint', '--format', 'json', 'teams'], { cwd: ws, encoding: 'utf8', timeout: 60_000 });
   if (cli.status !== 0 && cli.status !== 1) throw new Error(`postmortem lint on teams/ failed: ${cli.stderr}`);

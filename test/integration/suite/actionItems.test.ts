@@ -85,6 +85,28 @@ suite('Action Items view', () => {
     assert.ok(vscode.workspace.textDocuments.every((d) => !d.uri.path.endsWith('/view-test/postmortems/alpha.md')), 'read without opening the document');
   });
 
+  test("lists the demo workspace's overdue items, each group most overdue first", async () => {
+    const s = await snapshot();
+    const overdue = s.groups.find((g) => g.label === 'Overdue')!;
+    const demo = overdue.groups.map((g) => ({ owner: g.label, items: g.items.filter((i) => i.file.startsWith('demo/')) })).filter((g) => g.items.length > 0);
+    // What the demo's files say, read by the extension's own parser: open items whose deadline has passed.
+    const ext = vscode.extensions.getExtension<{ parse(text: string): { actionItems: Array<{ state: string; deadline: { value?: string } }> } }>(EXTENSION_ID)!;
+    const api = ext.isActive ? ext.exports : await ext.activate();
+    const today = day(0);
+    let expected = 0;
+    for (const [name] of await vscode.workspace.fs.readDirectory(workspaceUri('demo', 'postmortems'))) {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('demo', 'postmortems', name)));
+      expected += api.parse(text).actionItems.filter((a) => a.state === 'open' && a.deadline.value !== undefined && a.deadline.value < today).length;
+    }
+    assert.ok(expected >= 3, `the demo has overdue items (${expected})`);
+    assert.strictEqual(demo.reduce((n, g) => n + g.items.length, 0), expected);
+    for (const g of demo) {
+      const days = g.items.map((i) => Number(/(\d+) days? overdue/.exec(i.description)?.[1]));
+      assert.ok(days.every((d) => Number.isFinite(d)), g.items.map((i) => i.description).join('; '));
+      assert.deepStrictEqual(days, [...days].sort((a, b) => b - a), `${g.owner}: ${days.join(', ')}`);
+    }
+  });
+
   test('shows the overdue count in the status bar', async () => {
     const s = await snapshot();
     const m = /^\$\(warning\) (\d+) overdue action items?$/.exec(s.statusBar ?? '');

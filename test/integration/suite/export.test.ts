@@ -35,7 +35,9 @@ suite('Export action items', () => {
     const doc = vscode.window.activeTextEditor!.document;
     assert.ok(doc.isUntitled);
     assert.match(doc.getText(), /^# Action items\n\n## /);
-    assert.match(doc.getText(), /\n## P1\n\n- \[ \] Add query latency alerting \(&gt;100ms p99\) — @Bob · due 2025-04-20 · Progress API 500 errors after v2\.4\.1 deploy \(postmortems\/progress-sync-outage\.md:68\)\n/);
+    // In the P1 group, among the items of the other postmortems of the workspace (the demo's too).
+    const p1 = doc.getText().split('\n## ').find((section) => section.startsWith('P1\n'));
+    assert.ok(p1?.includes('\n- [ ] Add query latency alerting (&gt;100ms p99) — @Bob · due 2025-04-20 · Progress API 500 errors after v2.4.1 deploy (postmortems/progress-sync-outage.md:68)\n'), p1);
     assert.ok(!doc.getText().includes('- [x]'), 'done items left out');
     assert.ok(outcome.count > 5, `count ${outcome.count}`);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
