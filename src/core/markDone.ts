@@ -12,6 +12,7 @@
  * Pure: the result is a {@link Fix}, applied by the caller as one edit (one undo).
  */
 import type { ActionItem, ActionTable, Postmortem, Range } from './model';
+import { columnEdits } from './tableColumn';
 import { LineIndex } from './text';
 import type { Fix, TextEdit } from './rules/types';
 
@@ -71,7 +72,7 @@ function taskBox(lines: LineIndex, item: ActionItem): Range | undefined {
 }
 
 /** The table that holds a row. */
-function tableOf(pm: Postmortem, item: ActionItem): ActionTable | undefined {
+export function tableOf(pm: Postmortem, item: ActionItem): ActionTable | undefined {
   return pm.actionTables.find((t) => item.line >= t.range.start.line && item.line <= t.range.end.line);
 }
 
@@ -79,79 +80,5 @@ function tableOf(pm: Postmortem, item: ActionItem): ActionTable | undefined {
 function tableEdits(pm: Postmortem, lines: LineIndex, item: ActionItem): TextEdit[] | undefined {
   const table = tableOf(pm, item);
   if (!table) return undefined;
-  if (table.columns.status !== undefined) {
-    if (item.status.origin === 'cell') return [{ range: item.status.range, newText: cellValue(lines, item.status.range) }];
-    // A short row without the Status cell: fill the cells up to it.
-    const have = cellCount(lines.lineText(item.line));
-    const missing = Math.max(1, table.columns.status - have + 1);
-    return [appendCells(lines.lineText(item.line), item.line, [...Array<string>(missing - 1).fill(''), 'Done'])];
-  }
-  const rows: Array<{ line: number; text: string }> = [];
-  for (let l = table.range.start.line; l <= table.range.end.line; l++) {
-    const text = lines.lineText(l);
-    if (text.trim() !== '') rows.push({ line: l, text });
-  }
-  // A table whose rows are padded to one width stays so: the new cells take the header's width.
-  const aligned = rows.length > 2 && rows.every((r) => r.text.trimEnd().length === rows[0]!.text.trimEnd().length);
-  const width = 'Status'.length;
-  const edits: TextEdit[] = [];
-  rows.forEach((r, i) => {
-    let cell = i === 0 ? 'Status' : i === 1 ? delimiterLike(r.text, aligned ? width : 0) : r.line === item.line ? 'Done' : '';
-    if (aligned && i !== 1) cell = cell.padEnd(width);
-    edits.push(appendCells(r.text, r.line, [cell]));
-  });
-  return edits;
-}
-
-/**
- * `Done` for a status cell, padded to the width of what it replaces when that was wider, so an
- * aligned table stays aligned; an empty cell gets its blanks around the word.
- */
-function cellValue(lines: LineIndex, range: Range): string {
-  const old = range.start.line === range.end.line ? lines.lineText(range.start.line).slice(range.start.column - 1, range.end.column - 1) : '';
-  if (old.trim() === '') return old.length >= 6 ? ` ${'Done'.padEnd(old.length - 2)} ` : ' Done ';
-  return 'Done'.padEnd(old.length);
-}
-
-/** Cells in a raw row: unescaped pipes, without the optional outer ones. */
-function cellCount(row: string): number {
-  const t = row.trim();
-  let pipes = 0;
-  for (let i = 0; i < t.length; i++) {
-    if (t[i] === '\\') i++;
-    else if (t[i] === '|') pipes++;
-  }
-  const lead = t.startsWith('|') ? 1 : 0;
-  const trail = t.length > 1 && t.endsWith('|') && !t.endsWith('\\|') ? 1 : 0;
-  return pipes - lead - trail + 1;
-}
-
-/** Whether a row is written with a closing pipe (`| a | b |`) or without (`a | b`). */
-function closed(row: string): boolean {
-  const t = row.trimEnd();
-  return t.endsWith('|') && !t.endsWith('\\|');
-}
-
-/** Cells appended to a row, written the way the row writes its pipes (padded or not, closing pipe or not). */
-function appendCells(row: string, line: number, cells: string[]): TextEdit {
-  const t = row.trim();
-  const compact = !/ \||\| /.test(t);
-  const body = cells.map((c) => (compact ? c : ` ${c} `)).join('|');
-  const newText = closed(row) ? `${body}|` : `${compact ? '' : ' '}|${body}`.trimEnd();
-  return { range: emptyAt(line, row.trimEnd().length + 1), newText };
-}
-
-/**
- * The delimiter cell of the new column, in the style of the table's own: its last cell's dashes and
- * colons (`---`, `:---`, `------`), and whether it is padded.
- */
-function delimiterLike(row: string, width: number): string {
-  const cells = row.trim().replace(/^\|/, '').replace(/\|$/, '').split('|');
-  const last = (cells[cells.length - 1] ?? '---').trim();
-  const dashes = (n: number) => '-'.repeat(Math.max(3, n));
-  // Centred when the table centres its last column; otherwise plain or left-aligned like it.
-  if (/^:-+:$/.test(last)) return `:${dashes((width || last.length) - 2)}:`;
-  if (/^:-+$/.test(last)) return `:${dashes((width || last.length) - 1)}`;
-  if (/^-+$/.test(last)) return dashes(width || last.length);
-  return dashes(width);
+  return columnEdits(lines, table, 'status', 'Status', [{ item, field: item.status, value: 'Done' }]);
 }
