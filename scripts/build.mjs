@@ -23,9 +23,9 @@ const common = {
   },
   absWorkingDir: root,
 };
-const node = { ...common, platform: 'node', target: 'node20' };
+const node = { ...common, platform: 'node', target: 'node20', define: { ...common.define, WEB_BUILD: 'false' } };
 // In a web worker there is no `document`: pick packages' worker builds over their DOM builds.
-const web = { ...common, platform: 'browser', conditions: ['worker', 'browser'] };
+const web = { ...common, platform: 'browser', conditions: ['worker', 'browser'], define: { ...common.define, WEB_BUILD: 'true' } };
 // mocha's browser build and the `assert` polyfill expect a few Node globals in the worker.
 const processShim = 'var process = globalThis.process || { env: {}, browser: true, platform: "browser", cwd: () => "/", nextTick: (f, ...a) => Promise.resolve().then(() => f(...a)) };';
 

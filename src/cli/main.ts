@@ -14,6 +14,7 @@ import { githubAnnotations, gitlabCodeQuality, sarifLog } from './formats';
 import type { FileLint } from './batch';
 import { configKey, LintCache, lintInWorkers, workerCount } from './batch';
 import { timelineJson, timelineText } from './timeline';
+import { SYNC, syncCommand } from './sync';
 
 declare const PACKAGE_VERSION: string;
 /** `${homepage}/blob/main/docs/rules/` when package.json names a home page, else undefined (no help links). */
@@ -29,6 +30,11 @@ export interface Io {
   stdin?: () => string;
   /** The CLI bundle, which worker threads run to lint in parallel; without it everything runs here. */
   workerScript?: string;
+  /** The environment `sync` reads its tokens from (default: process.env). */
+  env?: Record<string, string | undefined>;
+  /** For tests: the fetch tracker clients use, and how `sync` waits out a rate limit. */
+  fetch?: typeof globalThis.fetch;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 const EXPORT_NAMES = Object.keys(EXPORT_FORMATS).join(', ');
@@ -87,6 +93,16 @@ const COMMANDS: Record<string, { spec: CommandSpec; run: (args: Parsed, io: Io) 
   lint: { spec: LINT, run: lintCommand },
   timeline: { spec: TIMELINE, run: timelineCommand },
   export: { spec: EXPORT, run: exportCommand },
+  sync: {
+    spec: SYNC,
+    run: async (args, io) => {
+      const configFile = args.values.config as string | undefined;
+      if (configFile !== undefined && (await nodeHost.stat(enginePath(configFile))) !== 'file') throw new UsageError(`${configFile}: no such config file`);
+      const engine = new PostmortemEngine(nodeHost, configFile !== undefined ? { configFile: enginePath(configFile) } : {});
+      const wrapped = { ...args, operands: args.operands.map((o) => (o === '-' ? o : enginePath(o))) };
+      return syncCommand(wrapped, { out: io.out, err: io.err, env: io.env ?? process.env, ...(io.fetch ? { fetch: io.fetch } : {}), ...(io.sleep ? { sleep: io.sleep } : {}) }, engine, displayPath);
+    },
+  },
 };
 
 /** Runs the CLI with the given arguments; resolves to the exit code. */

@@ -6,6 +6,8 @@ import { toVsRange, toWorkspaceEdit } from './convert';
 import type { DocumentModels } from './documentModels';
 import type { Engines } from './engines';
 import { maxFileSize } from './settings';
+import type { StatusResult } from '../core/sync/run';
+import { trackerDescription, trackerTooltip } from './trackerSync-logic';
 
 export const ACTION_ITEMS_VIEW = 'postmortem.actionItems';
 
@@ -43,6 +45,8 @@ export class ActionItemsView implements vscode.TreeDataProvider<ActionNode>, vsc
   private fullScan = true;
   private running: Promise<void> | undefined;
   private roots: StatusNode[] = [];
+  /** What the tracker says about a linked ticket, once tracker sync has read it. */
+  private ticketStatus: (ticket: string) => StatusResult | undefined = () => undefined;
 
   constructor(private readonly engines: Engines, private readonly models: DocumentModels) {
     this.groupBy = vscode.workspace.getConfiguration('postmortem').get<GroupBy>('actionItems.groupBy', 'owner') === 'postmortem' ? 'postmortem' : 'owner';
@@ -162,6 +166,20 @@ export class ActionItemsView implements vscode.TreeDataProvider<ActionNode>, vsc
 
   private statusText: string | undefined;
 
+  /** Tracker sync tells the view how to read a ticket's status. */
+  setTicketStatus(statusOf: (ticket: string) => StatusResult | undefined): void {
+    this.ticketStatus = statusOf;
+  }
+
+  /** Draws the tree again (ticket status changed; the items did not). */
+  rerender(): void {
+    this.render();
+  }
+
+  get onDidChangeVisibility(): vscode.Event<boolean> {
+    return (listener, thisArg, disposables) => this.tree.onDidChangeVisibility((e) => listener.call(thisArg, e.visible), undefined, disposables);
+  }
+
   getTreeItem(node: ActionNode): vscode.TreeItem {
     const today = todayIso();
     if (node.kind === 'status') {
@@ -181,11 +199,14 @@ export class ActionItemsView implements vscode.TreeDataProvider<ActionNode>, vsc
     }
     const { item } = node;
     const t = new vscode.TreeItem(item.action, vscode.TreeItemCollapsibleState.None);
-    t.description = itemDescription(item, today);
-    const tip = new vscode.MarkdownString(itemTooltip(item, today));
+    const tracker = item.ticket ? this.ticketStatus(item.ticket) : undefined;
+    t.description = [itemDescription(item, today), trackerDescription(tracker)].filter(Boolean).join(' · ');
+    const tip = new vscode.MarkdownString([itemTooltip(item, today), trackerTooltip(tracker)].filter(Boolean).join('\n'));
     tip.isTrusted = false;
     t.tooltip = tip;
-    t.contextValue = ['actionItem', item.state === 'open' ? 'open' : 'closed', ...(ticketUrl(item.ticket) ? ['ticket'] : [])].join('.');
+    const closedInTracker = item.state === 'open' && tracker?.ok === true && tracker.status.state === 'closed';
+    t.contextValue = ['actionItem', item.state === 'open' ? 'open' : 'closed', ...(ticketUrl(item.ticket) ? ['ticket'] : item.ticket ? ['key'] : ['noTicket']), ...(closedInTracker ? ['closedInTracker'] : [])].join('.');
+    if (closedInTracker) t.iconPath = new vscode.ThemeIcon('issue-closed');
     t.command = { title: 'Reveal', command: 'postmortem.revealActionItem', arguments: [node] };
     return t;
   }
@@ -262,7 +283,13 @@ export class ActionItemsView implements vscode.TreeDataProvider<ActionNode>, vsc
     return {
       groups: this.roots.map((s) => ({
         label: s.label,
-        groups: s.groups.map((g) => ({ label: g.label, items: g.items.map((i) => ({ label: i.action, description: itemDescription(i, today), file: i.file, line: i.line })) })),
+        groups: s.groups.map((g) => ({
+          label: g.label,
+          items: g.items.map((i) => ({
+            label: i.action, file: i.file, line: i.line,
+            description: [itemDescription(i, today), trackerDescription(i.ticket ? this.ticketStatus(i.ticket) : undefined)].filter(Boolean).join(' · '),
+          })),
+        })),
       })),
       statusBar: this.statusText,
     };

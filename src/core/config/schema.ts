@@ -96,6 +96,33 @@ export const CONFIG_KEYS: Record<string, ConfigKey> = {
     default: {},
     markdownDescription: 'Priority level to Jira\'s priority name in the `jira-csv` export, e.g. `{ P0: Blocker }` (default: P0 Highest, P1 High, P2 Medium, P3 Low).',
   },
+  tracker: {
+    schema: {
+      type: 'object',
+      properties: {
+        kind: { type: 'string', enum: ['github', 'jira'] },
+        repo: { type: 'string' },
+        baseUrl: { type: 'string' },
+        labels: stringList,
+        site: { type: 'string' },
+        project: { type: 'string' },
+        issueType: { type: 'string' },
+        api: { type: 'string', enum: ['cloud', 'datacenter'] },
+        email: { type: 'string' },
+        priorityMap: stringMap,
+        linkBase: { type: 'string' },
+        refreshMinutes: { type: 'integer', minimum: 0, maximum: 1440 },
+      },
+      additionalProperties: false,
+    },
+    default: {},
+    markdownDescription: 'Where `Postmortem: Create Tickets` and `postmortem sync` create tickets for open action items, and whose ticket status they read. GitHub: `{ kind: github, repo: owner/name, labels: [postmortem] }` (`baseUrl: https://ghe.example.com/api/v3` for GitHub Enterprise Server). Jira: `{ kind: jira, site: https://acme.atlassian.net, project: OPS, issueType: Task, priorityMap: { P0: Highest } }` (`api: datacenter` for Jira Data Center; `email` for Jira Cloud, else `JIRA_EMAIL`). `linkBase` (e.g. `https://github.com/acme/ops/blob/main/`) makes each ticket link to its postmortem; `refreshMinutes` is how often the Action Items view reads ticket status while it is open (default 10, 0: only on demand). Tokens are never configured here: the editor keeps them in its secret storage, the CLI reads `GITHUB_TOKEN`, `JIRA_API_TOKEN`.',
+  },
+  people: {
+    schema: stringMap,
+    default: {},
+    markdownDescription: 'Names as postmortems write owners, mapped to tracker accounts, e.g. `{ Alice: alice-gh }`: a created ticket is assigned to the account (a GitHub login; a Jira account id on Cloud, a user name on Data Center). An owner written `@handle` is used as is; other names are not assigned.',
+  },
   linearPriorities: {
     schema: stringMap,
     default: {},

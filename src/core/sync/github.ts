@@ -102,7 +102,12 @@ export function githubTracker(options: GithubTrackerOptions): Tracker {
           labels: unique([...ticket.labels, ...labels]),
           ...(ticket.assignee ? { assignees: [ticket.assignee] } : {}),
         })
-        .catch(fail('Creating an issue'));
+        .catch((e: unknown) => {
+          // A create whose answer was lost may have happened: the run's listing no longer tells
+          // the truth, so the next marker search lists again.
+          listing = undefined;
+          return fail('Creating an issue')(e);
+        });
       // Remember it only when the run's listing exists: a listing made later includes it anyway.
       if (listing) void listing.then((issues) => issues.push(data), () => undefined);
       return ref(data);

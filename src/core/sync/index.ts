@@ -4,5 +4,7 @@ export { assignee, newTicket, planSync } from './plan';
 export type { PlannedTicket, PlanOptions, SkippedItem, SyncDocument, SyncPlan } from './plan';
 export { asTrackerError, createTickets, readStatuses } from './run';
 export type { CreatedTicket, CreateReport, FailedItem, RunOptions, StatusResult } from './run';
-export { itemsById, wholeLinesEdit, writeBack } from './writeBack';
+export { itemsById, markDoneByIds, wholeLinesEdit, writeBack } from './writeBack';
 export type { TicketLink, WriteBackResult } from './writeBack';
+export { makeTracker, trackerSettings, trackerTarget } from './factory';
+export type { Credentials, TrackerConfig, TrackerKind } from './factory';

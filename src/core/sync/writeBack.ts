@@ -11,7 +11,7 @@ import { applyEdits } from '../fix';
 import type { ActionItem, Postmortem } from '../model';
 import { parsePostmortem } from '../parse';
 import type { TextEdit } from '../rules/types';
-import { tableOf } from '../markDone';
+import { markDoneFix, tableOf } from '../markDone';
 import { columnEdits } from '../tableColumn';
 import { LineIndex } from '../text';
 import { incidentOf, stableId } from '../export/items';
@@ -117,4 +117,27 @@ export function wholeLinesEdit(before: string, after: string): TextEdit | undefi
   while (s < before.length - p && s < after.length - p && before[before.length - 1 - s] === after[after.length - 1 - s]) s++;
   const index = new LineIndex(before);
   return { range: { start: index.position(p), end: index.position(before.length - s) }, newText: after.slice(p, after.length - s) };
+}
+
+/**
+ * "Mark done in document" for items whose tickets the tracker has closed: each item found again by
+ * its id and marked done as "Mark done" marks it; one edit for all of them.
+ */
+export function markDoneByIds(source: string, file: string, ids: readonly string[]): { text: string; edit: TextEdit | undefined; marked: string[]; notFound: string[] } {
+  let text = source;
+  const marked: string[] = [];
+  const notFound: string[] = [];
+  for (const id of ids) {
+    const pm = parsePostmortem(text);
+    const item = itemsById(pm, file).get(id);
+    const fix = item && !item.done ? markDoneFix(pm, text, item) : undefined;
+    if (!fix) {
+      if (item?.done) marked.push(id);
+      else notFound.push(id);
+      continue;
+    }
+    text = applyEdits(text, fix.edits);
+    marked.push(id);
+  }
+  return { text, edit: wholeLinesEdit(source, text), marked, notFound };
 }

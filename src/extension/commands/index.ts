@@ -18,6 +18,13 @@ import { SaveTimelineSvgCommand } from './saveTimelineSvg';
 import { ShowRuleDocumentationCommand } from './showRuleDocumentation';
 import { ShowTimelineCommand } from './showTimeline';
 import { ShowTimelineModelCommand } from './showTimelineModel';
+import { CreateTicketsCommand } from './createTickets';
+import { CreateTicketCommand } from './createTicket';
+import { RefreshTicketStatusCommand } from './refreshTicketStatus';
+import { MarkDoneFromTrackerCommand } from './markDoneFromTracker';
+import { MarkAllClosedDoneCommand } from './markAllClosedDone';
+import { SetTrackerTokenCommand } from './setTrackerToken';
+import { ClearTrackerTokenCommand } from './clearTrackerToken';
 
 /** Every command the extension contributes (package.json `contributes.commands`), one module each. */
 const COMMANDS: ReadonlyArray<new (services: Services) => Command> = [
@@ -39,6 +46,13 @@ const COMMANDS: ReadonlyArray<new (services: Services) => Command> = [
   OpenActionItemTicketCommand,
   CopyActionItemCommand,
   RevealActionItemCommand,
+  CreateTicketsCommand,
+  CreateTicketCommand,
+  RefreshTicketStatusCommand,
+  MarkDoneFromTrackerCommand,
+  MarkAllClosedDoneCommand,
+  SetTrackerTokenCommand,
+  ClearTrackerTokenCommand,
 ];
 
 export function createCommands(services: Services): Command[] {

@@ -1,0 +1,71 @@
+/**
+ * Tracker sync decisions that need no editor (unit-tested in test/unit/extension-sync.test.ts):
+ * the tracker settings a folder gets, the names secrets are kept under, the preview's lines, the
+ * report's wording, and how a ticket's status shows in the Action Items view.
+ */
+import type { CreateReport, StatusResult, SyncPlan, TrackerConfig, TrackerKind } from '../core/sync';
+
+/**
+ * The tracker of a folder: `.postmortem.yaml`'s `tracker:`, with the keys the `postmortem.tracker`
+ * setting sets explicitly (user, workspace or folder) put over it.
+ */
+export function mergedTracker(fromFile: TrackerConfig | undefined, explicitSetting: TrackerConfig | undefined): TrackerConfig | undefined {
+  if (!fromFile && !explicitSetting) return undefined;
+  return { ...(fromFile ?? {}), ...(explicitSetting ?? {}) };
+}
+
+/** Where a tracker's token lives in secret storage: one per kind and host, so two GitHub hosts keep two tokens. */
+export function secretKey(kind: TrackerKind, config: TrackerConfig): string {
+  const url = kind === 'github' ? config.baseUrl ?? 'https://api.github.com' : config.site ?? '';
+  let host = url;
+  try {
+    host = new URL(url).host;
+  } catch {
+    // A malformed URL keys as written; the client reports it.
+  }
+  return `postmortem.tracker.${kind}.${host}`;
+}
+
+/** The built-in authentication provider for a GitHub API base URL: `github` for github.com, else `github-enterprise`. */
+export function githubProvider(config: TrackerConfig): 'github' | 'github-enterprise' {
+  const base = config.baseUrl ?? 'https://api.github.com';
+  return /^https:\/\/api\.github\.com\/?$/i.test(base) ? 'github' : 'github-enterprise';
+}
+
+/** One line of the preview per ticket to create: the action, then where it is and its fields. */
+export function previewLines(plan: SyncPlan): Array<{ id: string; label: string; detail: string }> {
+  return plan.create.map(({ doc, item, ticket }) => ({
+    id: item.id,
+    label: item.action,
+    detail: [`${doc.file}:${item.line}`, item.priority, ticket.deadline ? `due ${ticket.deadline}` : '', ticket.assignee ? `assignee ${ticket.assignee}` : item.owner ? `owner ${item.owner} (not mapped to an account)` : ''].filter(Boolean).join(' · '),
+  }));
+}
+
+/** What the run did, in one message; details go to the output channel. */
+export function reportMessage(target: string, report: CreateReport, written: number, notWritten: number): string {
+  const created = report.created.filter((c) => !c.found).length;
+  const found = report.created.length - created;
+  const parts = [`Created ${created} ticket${created === 1 ? '' : 's'} in ${target}`];
+  if (found) parts.push(`found ${found} from an earlier run`);
+  parts.push(`linked ${written} in the postmortem${written === 1 ? '' : 's'}`);
+  if (notWritten) parts.push(`${notWritten} not linked (see the Postmortem output)`);
+  if (report.failed.length) parts.push(`${report.failed.length} failed`);
+  let text = `${parts.join(', ')}.`;
+  if (report.stopped) text += ` Stopped: ${report.stopped}`;
+  return text;
+}
+
+/** The tracker's word for an item's ticket in the view's description (`closed in tracker`), or empty. */
+export function trackerDescription(status: StatusResult | undefined): string {
+  if (!status) return '';
+  if (!status.ok) return 'ticket unreadable';
+  return status.status.state === 'closed' ? `closed in tracker (${status.status.detail})` : '';
+}
+
+/** The hover's line about the ticket (Markdown, untrusted). */
+export function trackerTooltip(status: StatusResult | undefined): string {
+  if (!status) return '';
+  if (!status.ok) return `- In the tracker: could not be read (${status.error})`;
+  const s = status.status;
+  return `- In the tracker: ${s.state}${s.detail !== s.state ? ` (${s.detail})` : ''}${s.assignee ? `, assigned to ${s.assignee}` : ''}`;
+}
