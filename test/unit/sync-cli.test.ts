@@ -171,3 +171,42 @@ describe('postmortem sync', () => {
     assert.match(r.err, /no tracker is configured/);
   });
 });
+
+describe('postmortem sync --tracker jira', () => {
+  it('creates Jira issues with priority and due date, links their keys, and marks done an issue moved to Done', async (t) => {
+    const { startJiraServer } = await import('./support/jira-server');
+    const JIRA_TOKEN = 'jira-pat-0123456789abcdefghij';
+    const server = await startJiraServer({ token: JIRA_TOKEN, projects: ['OPS'], users: { li: 'Li Wei', spark: 'Sam Park' } });
+    const dir = mkdtempSync(join(tmpdir(), 'pm-sync-jira-'));
+    t.after(async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    // A Data Center site (not *.atlassian.net): the token is sent as a personal access token.
+    writeFileSync(join(dir, '.postmortem.yaml'), `tracker:\n  kind: jira\n  site: ${server.url}\n  project: OPS\npeople:\n  Sam Park: spark\n`);
+    const file = join(dir, 'queue-postmortem.md');
+    writeFileSync(file, DOC);
+    const run = async (args: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await main(['sync', ...args, dir], { out: (s) => out.push(s), err: (s) => err.push(s), env: { JIRA_API_TOKEN: JIRA_TOKEN }, sleep: async () => {} });
+      assert.ok(![...out, ...err].join('\n').includes(JIRA_TOKEN));
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    };
+    const r = await run(['--tracker', 'jira', '--apply']);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(server.issues.length, 4);
+    assert.deepEqual(server.issues.slice(0, 2).map((i) => [i.summary, i.priority, i.duedate, i.assignee]), [
+      ['Add a replica to the queue cluster', 'High', '2030-07-01', 'li'],
+      ['Alert on queue depth above 10k', 'Medium', '2030-07-15', 'spark'],
+    ]);
+    const items = exportItems(parsePostmortem(readFileSync(file, 'utf8')), 'x').filter((i) => i.status === 'open');
+    assert.deepEqual(items.map((i) => i.ticket), ['OPS-1', 'OPS-2', 'OPS-3', 'OPS-4'].map((k) => `${server.url}/browse/${k}`));
+    server.transition('OPS-3', 'Done');
+    const done = await run(['--apply']);
+    assert.equal(done.code, 0, done.err);
+    assert.match(done.out, /marked done \S+queue-postmortem\.md:10 {2}Page on delivery lag above 5 minutes/);
+    assert.match(readFileSync(file, 'utf8'), /- \[x\] Page on delivery lag above 5 minutes/);
+    assert.deepEqual(server.violations, []);
+  });
+});
