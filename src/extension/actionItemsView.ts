@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { markDoneAt, stripBom } from '../core';
+import type { Postmortem } from '../core';
+import { markDoneAt, normalizePath, stripBom } from '../core';
 import type { GroupBy, ItemGroup, StatusNode, ViewFilter, ViewItem } from './actionItems-logic';
 import { buildTree, filterDescription, itemDescription, itemTooltip, overdueCount, statusBarText, ticketUrl, todayIso, viewItems } from './actionItems-logic';
 import { toVsRange, toWorkspaceEdit } from './convert';
 import type { DocumentModels } from './documentModels';
 import type { Engines } from './engines';
-import { maxFileSize } from './settings';
+import { LARGE_DOCUMENT_LINES, maxFileSize } from './settings';
 import type { StatusResult } from '../core/sync/run';
 import { trackerDescription, trackerTooltip } from './trackerSync-logic';
 
@@ -48,7 +49,11 @@ export class ActionItemsView implements vscode.TreeDataProvider<ActionNode>, vsc
   /** What the tracker says about a linked ticket, once tracker sync has read it. */
   private ticketStatus: (ticket: string) => StatusResult | undefined = () => undefined;
 
-  constructor(private readonly engines: Engines, private readonly models: DocumentModels) {
+  /**
+   * `onDidLint` fires when the lint recorded a document's model: a large document's model is not
+   * re-parsed per edit (see {@link DocumentModels}), so its items are read again once it caught up.
+   */
+  constructor(private readonly engines: Engines, private readonly models: DocumentModels, onDidLint: vscode.Event<vscode.TextDocument>) {
     this.groupBy = vscode.workspace.getConfiguration('postmortem').get<GroupBy>('actionItems.groupBy', 'owner') === 'postmortem' ? 'postmortem' : 'owner';
     this.tree = vscode.window.createTreeView(ACTION_ITEMS_VIEW, { treeDataProvider: this, showCollapseAll: true });
     this.status.name = 'Postmortem: overdue action items';
@@ -64,6 +69,9 @@ export class ActionItemsView implements vscode.TreeDataProvider<ActionNode>, vsc
         if (e.document.languageId === 'markdown' && e.contentChanges.length > 0) this.schedule(e.document.uri);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.schedule(d.uri)),
+      onDidLint((d) => {
+        if (d.lineCount > LARGE_DOCUMENT_LINES) this.schedule(d.uri);
+      }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleAll()),
     );
     void vscode.commands.executeCommand('setContext', 'postmortem.actionItems.groupBy', this.groupBy);
@@ -134,14 +142,35 @@ export class ActionItemsView implements vscode.TreeDataProvider<ActionNode>, vsc
   /** The items of one file: none when it is not a postmortem, too large, unreadable or fails to parse. */
   private async readOne(uri: vscode.Uri, explicit: boolean): Promise<ViewItem[]> {
     try {
-      const { host, engine } = this.engines.for(uri);
-      const text = await host.readFile(uri.path);
-      if (text === undefined || text.length > maxFileSize(uri)) return [];
-      const doc = await engine.read(uri.path, { text, explicit });
-      return doc ? viewItems(doc.postmortem, vscode.workspace.asRelativePath(uri, false), uri.toString()) : [];
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      const postmortem = open ? await this.openModel(open, explicit) : await this.readClosed(uri, explicit);
+      return postmortem ? viewItems(postmortem, vscode.workspace.asRelativePath(uri, false), uri.toString()) : [];
     } catch {
       return [];
     }
+  }
+
+  /**
+   * The model of an open document when it is a postmortem. The document's model is already parsed
+   * (and shared with the lint and the editor features), so this view does not parse it again per
+   * typing pause; the engine still makes the same "is it a postmortem" decision as `engine.read`.
+   */
+  private async openModel(document: vscode.TextDocument, explicit: boolean): Promise<Postmortem | undefined> {
+    if (document.getText().length > maxFileSize(document.uri)) return undefined;
+    const model = this.models.get(document);
+    if (explicit) return model;
+    const { engine } = this.engines.for(document.uri);
+    // engine.read decides on the normalized path with the configuration that applies to it.
+    const path = normalizePath(document.uri.path);
+    return engine.isPostmortem(path, model, await engine.configFor(path)) ? model : undefined;
+  }
+
+  /** The model of a file that is not open, read and parsed through the engine. */
+  private async readClosed(uri: vscode.Uri, explicit: boolean): Promise<Postmortem | undefined> {
+    const { host, engine } = this.engines.for(uri);
+    const text = await host.readFile(uri.path);
+    if (text === undefined || text.length > maxFileSize(uri)) return undefined;
+    return (await engine.read(uri.path, { text, explicit }))?.postmortem;
   }
 
   private all(): ViewItem[] {

@@ -36,7 +36,7 @@ export function createServices(context: vscode.ExtensionContext): Services & vsc
   const models = new DocumentModels();
   const lint = new LintController(engines, models, docsUri, log);
   const people = new PeopleIndex(engines);
-  const actionItems = new ActionItemsView(engines, models);
+  const actionItems = new ActionItemsView(engines, models, lint.onDidLint);
   const services: Services & vscode.Disposable = {
     context, log, engines, models, lint, people, actionItems, docsUri, sync: undefined,
     documentFor: (uri) => (uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document),
