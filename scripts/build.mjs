@@ -5,6 +5,7 @@
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { packageDefines } from './defines.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -16,11 +17,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  define: {
-    PACKAGE_VERSION: JSON.stringify(pkg.version),
-    // Rule pages for SARIF help links, only when package.json names where the project lives.
-    DOCS_BASE: pkg.homepage ? JSON.stringify(`${String(pkg.homepage).replace(/\/+$/, '')}/blob/main/docs/rules/`) : 'undefined',
-  },
+  define: packageDefines(pkg),
   absWorkingDir: root,
 };
 const node = { ...common, platform: 'node', target: 'node20', define: { ...common.define, WEB_BUILD: 'false' } };

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { packageDefines } from './defines.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -18,10 +19,8 @@ const out = outArg > 0 ? resolve(process.argv[outArg + 1]) : join(root, 'dist/np
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-const define = {
-  PACKAGE_VERSION: JSON.stringify(pkg.version),
-  DOCS_BASE: pkg.homepage ? JSON.stringify(`${String(pkg.homepage).replace(/\/+$/, '')}/blob/main/docs/rules/`) : 'undefined',
-};
+// No WEB_BUILD: that flag is read only under src/extension, which the CLI and the library do not import.
+const define = packageDefines(pkg);
 const node = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', absWorkingDir: root, define, legalComments: 'none' };
 await Promise.all([
   build({ ...node, format: 'cjs', entryPoints: ['src/cli.ts'], outfile: join(out, 'cli.js'), banner: { js: '#!/usr/bin/env node' } }),
