@@ -10,7 +10,7 @@ import { PostmortemEngine } from './core';
 const job = (workerData as { postmortemLintJob?: WorkerJob } | undefined)?.postmortemLintJob;
 if (!isMainThread && job) {
   const engine = new PostmortemEngine(nodeHost, job.configFile !== undefined ? { configFile: enginePath(job.configFile) } : {});
-  void runWorkerJob(engine, job).then((results) => parentPort!.postMessage(results));
+  void runWorkerJob(engine, nodeHost, job).then((results) => parentPort!.postMessage(results));
 } else {
   // `postmortem lint DIR | head`: when the reader goes away, stop quietly with the exit code so far.
   for (const stream of [process.stdout, process.stderr]) {

@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ConfigLookup, Finding, PostmortemEngine } from '../core';
+import type { ConfigLookup, Finding, PostmortemEngine, WorkspaceHost } from '../core';
 import { stripBom } from '../core';
 
 /** What one file gave: its findings and the lookup of its configuration, or nothing (not a postmortem). */
@@ -82,11 +82,15 @@ export class LintCache {
     return { findings: entry.findings };
   }
 
-  store(path: string, configKey: string, text: string | undefined, findings: Finding[] | null): void {
+  /**
+   * Records a file's result. `content` is what the lint read: its text, or only its hash when a
+   * worker thread read it (the text stays there); without either the file is read here.
+   */
+  store(path: string, configKey: string, content: string | ContentHash | undefined, findings: Finding[] | null): void {
     try {
       const st = statSync(path);
-      const content = text ?? stripBom(readFileSync(path, 'utf8'));
-      this.data.files[path] = { size: st.size, mtimeMs: st.mtimeMs, hash: hashOf(content), config: configKey, findings: findings?.map(withoutFixes) ?? null };
+      const hash = typeof content === 'object' ? content.hash : hashOf(content ?? readFileSync(path, 'utf8'));
+      this.data.files[path] = { size: st.size, mtimeMs: st.mtimeMs, hash, config: configKey, findings: findings?.map(withoutFixes) ?? null };
       this.dirty = true;
     } catch {
       // A file that vanished meanwhile is not cached.
@@ -100,6 +104,12 @@ export class LintCache {
   }
 }
 
+/** A file's content hash, computed where the file was read (a worker thread). */
+export interface ContentHash {
+  hash: string;
+}
+
+/** The cache's content hash of a text (a byte-order mark does not count). */
 function hashOf(text: string): string {
   return createHash('sha256').update(stripBom(text)).digest('hex');
 }
@@ -128,36 +138,53 @@ export interface WorkerJob {
 }
 
 /**
+ * What a worker thread sends back per file: its result (undefined: not a postmortem) and the hash
+ * of the text it read (undefined: unreadable), so the cache need not read the file again.
+ */
+export interface WorkerResult {
+  lint: FileLint | undefined;
+  hash: string | undefined;
+}
+
+/**
  * Lints files on `jobs` worker threads running `script` (the CLI bundle, which serves as the worker
  * when started as one). Results come back in the order of `files`.
  */
-export async function lintInWorkers(script: string, files: WorkerJob['files'], jobs: number, options: Omit<WorkerJob, 'files'>): Promise<Array<FileLint | undefined>> {
+export async function lintInWorkers(script: string, files: WorkerJob['files'], jobs: number, options: Omit<WorkerJob, 'files'>): Promise<WorkerResult[]> {
   const chunks: Array<WorkerJob['files']> = Array.from({ length: jobs }, () => []);
   files.forEach((f, i) => chunks[i % jobs]!.push(f));
-  const parts = await Promise.all(chunks.map((chunk) => new Promise<Array<FileLint | undefined>>((resolve, reject) => {
+  const parts = await Promise.all(chunks.map((chunk) => new Promise<WorkerResult[]>((resolve, reject) => {
     if (chunk.length === 0) {
       resolve([]);
       return;
     }
     const worker = new Worker(script, { workerData: { postmortemLintJob: { ...options, files: chunk } satisfies WorkerJob } });
-    worker.once('message', (m: Array<FileLint | undefined>) => resolve(m));
+    worker.once('message', (m: WorkerResult[]) => resolve(m));
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`a lint worker stopped with exit code ${code}`));
     });
   })));
   // Undo the round-robin split.
-  const out: Array<FileLint | undefined> = new Array(files.length);
+  const out: WorkerResult[] = new Array(files.length);
   parts.forEach((part, w) => part.forEach((r, k) => { out[k * jobs + w] = r; }));
   return out;
 }
 
-/** The worker's side: lint the job's files with an engine of its own and post the results. */
-export async function runWorkerJob(engine: PostmortemEngine, job: WorkerJob): Promise<Array<FileLint | undefined>> {
-  const out: Array<FileLint | undefined> = [];
+/**
+ * The worker's side: lint the job's files with an engine of its own and post the results. The
+ * worker reads each file itself (through the engine's host) so that it can hash the very text it
+ * linted: the main thread caches that hash instead of reading every file a second time.
+ */
+export async function runWorkerJob(engine: PostmortemEngine, host: WorkspaceHost, job: WorkerJob): Promise<WorkerResult[]> {
+  const out: WorkerResult[] = [];
   for (const f of job.files) {
-    const doc = await engine.lint(f.path, { explicit: f.explicit, today: job.today });
-    out.push(doc ? { path: doc.path, findings: doc.findings.map(withoutFixes), lookup: { file: doc.lookup.file, config: doc.lookup.config } } : undefined);
+    const text = await host.readFile(f.path);
+    const doc = text === undefined ? undefined : await engine.lint(f.path, { text, explicit: f.explicit, today: job.today });
+    out.push({
+      lint: doc ? { path: doc.path, findings: doc.findings.map(withoutFixes), lookup: { file: doc.lookup.file, config: doc.lookup.config } } : undefined,
+      hash: text === undefined ? undefined : hashOf(text),
+    });
   }
   return out;
 }

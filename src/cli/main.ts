@@ -11,7 +11,7 @@ import { commandUsage, globalUsage, parseCommand, UsageError } from './args';
 import { enginePath, nodeHost } from './host';
 import type { FileFinding } from './formats';
 import { githubAnnotations, gitlabCodeQuality, sarifLog } from './formats';
-import type { FileLint } from './batch';
+import type { ContentHash, FileLint } from './batch';
 import { configKey, LintCache, lintInWorkers, workerCount } from './batch';
 import { timelineJson, timelineText } from './timeline';
 import { SYNC, syncCommand } from './sync';
@@ -282,7 +282,8 @@ async function lintCommand({ values, operands }: Parsed, io: Io): Promise<number
   const results: Array<{ file: string; lint: FileLint }> = [];
   const empty: string[] = [];
   // Every file to read, with the operand it came from (a folder that gives no postmortem is reported).
-  const plan: Array<{ operand: number; path: string; explicit: boolean; key: string; result?: FileLint | undefined; done: boolean }> = [];
+  // `content` is what the cache hashes: the text linted here, or the hash a worker thread sent.
+  const plan: Array<{ operand: number; path: string; explicit: boolean; key: string; result?: FileLint | undefined; content?: string | ContentHash | undefined; done: boolean }> = [];
   for (const [i, operand] of operands.entries()) {
     if (operand === '-') {
       const doc = await engine.lint(enginePath('stdin.md'), { text: readStdin(io), explicit: true, today });
@@ -301,14 +302,19 @@ async function lintCommand({ values, operands }: Parsed, io: Io): Promise<number
   const threads = fix || !io.workerScript ? 1 : workerCount(pending.length, jobs);
   if (threads > 1) {
     const linted = await lintInWorkers(io.workerScript!, pending.map((p) => ({ path: p.path, explicit: p.explicit })), threads, { today, configFile: configFile !== undefined ? enginePath(configFile) : undefined });
-    pending.forEach((p, k) => { p.result = linted[k]; });
+    pending.forEach((p, k) => {
+      const { lint, hash } = linted[k]!;
+      p.result = lint;
+      p.content = hash !== undefined ? { hash } : undefined;
+    });
   } else {
     for (const p of pending) {
       const doc = await engine.lint(p.path, { explicit: p.explicit, today });
       p.result = doc ? { path: doc.path, findings: doc.findings, lookup: doc.lookup, text: doc.text } : undefined;
+      p.content = doc?.text;
     }
   }
-  for (const p of pending) cache?.store(p.path, p.key, p.result?.text, p.result?.findings ?? null);
+  for (const p of pending) cache?.store(p.path, p.key, p.content, p.result?.findings ?? null);
   cache?.save();
   for (const p of plan) if (p.result) results.push({ file: displayPath(p.path), lint: p.result });
   for (const [i, operand] of operands.entries()) {
