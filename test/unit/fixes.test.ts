@@ -2,20 +2,17 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { LineIndex, lintText } from '../../src/core';
+import { applyEdits, lintText } from '../../src/core';
 import type { Fix } from '../../src/core';
 import { repoRoot } from './root';
+import { inDocumentOrder } from './support/edits';
 
 const dir = join(repoRoot, 'test/fixtures/rules');
 const TODAY = '2025-04-15';
 
-/** Applies a fix's edits, last first, as an editor would. */
+/** The text after a fix, applied by core's applyEdits (as the CLI and the editor apply fixes). */
 function apply(text: string, fix: Fix): string {
-  const lines = new LineIndex(text);
-  const edits = fix.edits.map((e) => ({ from: lines.offset(e.range.start), to: lines.offset(e.range.end), text: e.newText })).sort((a, b) => b.from - a.from);
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.from) + e.text + out.slice(e.to);
-  return out;
+  return applyEdits(text, inDocumentOrder(fix.edits));
 }
 
 function fixesFor(text: string, ruleId: string, line: number): Fix[] {

@@ -1,27 +1,17 @@
 // "Mark done": the edit on every shape an action item is written in, and what the model reads after it.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { TextEdit } from '../../src/core';
-import { LineIndex, lintText, markDoneAt, parsePostmortem } from '../../src/core';
+import { applyEdits, lintText, markDoneAt, parsePostmortem } from '../../src/core';
 
 const TODAY = '2030-06-15';
-
-/** The text with the edits applied (they never overlap). */
-function apply(text: string, edits: readonly TextEdit[]): string {
-  const lines = new LineIndex(text);
-  let out = text;
-  for (const e of [...edits].sort((a, b) => lines.offset(b.range.start) - lines.offset(a.range.start))) {
-    out = out.slice(0, lines.offset(e.range.start)) + e.newText + out.slice(lines.offset(e.range.end));
-  }
-  return out;
-}
 
 /** Marks the item on `line` done; returns the new text, after checking what the model and the rules say about it. */
 function markDone(md: string, line: number): string {
   const before = parsePostmortem(md);
   const fix = markDoneAt(before, md, line);
   assert.ok(fix, `a fix on line ${line}`);
-  const after = apply(md, fix.edits);
+  // markDoneAt gives its edits in document order, as applyEdits expects.
+  const after = applyEdits(md, fix.edits);
   const pm = parsePostmortem(after);
   assert.equal(pm.actionItems.length, before.actionItems.length, 'no item gained or lost');
   const item = pm.actionItems.find((i) => i.line === line);

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { allSections, lintText, parsePostmortem, sectionKindOf, sectionKindsOf, sectionPresence } from '../../src/core';
 import type { Fix, Postmortem } from '../../src/core';
-import { LineIndex } from '../../src/core';
+import { applyEdits } from '../../src/core';
+import { inDocumentOrder } from './support/edits';
 
 const TODAY = '2025-04-15';
 const kinds = (pm: Postmortem) => allSections(pm.sections).map((s) => `${s.kind ?? '-'}${s.also ? `+${s.also.join('+')}` : ''} ${s.title}`);
@@ -166,11 +167,7 @@ describe('contributing factors', () => {
   });
 });
 
-/** Applies a fix's edits, last first, as an editor would. */
+/** The text after a fix, applied by core's applyEdits (as the CLI and the editor apply fixes). */
 function apply(text: string, fix: Fix): string {
-  const lines = new LineIndex(text);
-  const edits = fix.edits.map((e) => ({ from: lines.offset(e.range.start), to: lines.offset(e.range.end), text: e.newText })).sort((a, b) => b.from - a.from);
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.from) + e.text + out.slice(e.to);
-  return out;
+  return applyEdits(text, inDocumentOrder(fix.edits));
 }
