@@ -132,7 +132,7 @@ export class TrackerSync implements vscode.Disposable {
 
   /** The documents and item ids an invocation names: a view item, `{ uri, ids }`, the view (`{ all }`), or the active editor's selection. */
   private async targets(arg: unknown): Promise<{ docs: SyncDocument[]; uris: Map<string, vscode.Uri>; only?: Set<string> } | undefined> {
-    const a = arg as { kind?: string; item?: ViewItem; uri?: string; ids?: string[]; all?: boolean } | undefined;
+    const a = arg as { kind?: string; item?: ViewItem; uri?: string; line?: number; ids?: string[]; all?: boolean } | undefined;
     const uris = new Map<string, vscode.Uri>();
     const docs: SyncDocument[] = [];
     const add = async (uri: vscode.Uri) => {
@@ -152,6 +152,12 @@ export class TrackerSync implements vscode.Disposable {
       const files = new Set(this.services.actionItems.items().filter((i) => i.state === 'open' && !i.ticket).map((i) => i.uri));
       for (const u of files) await add(vscode.Uri.parse(u));
       return { docs, uris };
+    }
+    if (typeof a?.uri === 'string' && typeof a.line === 'number') {
+      // One item, as the view and the tests name it: `{ uri, line }`.
+      const d = await add(vscode.Uri.parse(a.uri));
+      const id = exportItems(d.pm, d.file).find((i) => i.line === a.line)?.id;
+      return { docs, uris, only: new Set(id ? [id] : []) };
     }
     if (typeof a?.uri === 'string') {
       await add(vscode.Uri.parse(a.uri));

@@ -98,7 +98,7 @@ export async function runPanelTests({ root, cacheDir, vsix, screenshots }) {
     }
   };
   console.log('Timeline panel (code-server, installed .vsix)');
-  await withWorkbench({ root, cacheDir, vsix, theme: 'Default Dark Modern', file: 'progress-sync-outage.md' }, async (page) => {
+  await withWorkbench({ root, cacheDir, vsix, theme: 'Default Dark Modern', file: 'progress-sync-outage.md' }, async (page, ws) => {
     currentPage = page;
     let frame;
     await check('the command opens the panel beside the editor', async () => {
@@ -167,6 +167,23 @@ export async function runPanelTests({ root, cacheDir, vsix, screenshots }) {
       await waitUntil('the example timeline', async () => (await eventTexts(frame)).some((e) => e.text === 'Alice rolls back to v2.4.0'));
       await frame.locator('button', { hasText: 'Copy as SVG' }).click();
       await waitUntil('the notification', async () => (await page.locator('.notifications-toasts').textContent()).includes('Timeline copied as SVG'));
+    });
+    await check('Create Tickets previews every ticket before anything is sent; Escape sends nothing', async () => {
+      // A tracker nobody listens on: a request sent before the preview is confirmed would fail loudly.
+      writeFileSync(path.join(ws, '.postmortem.yaml'), 'tracker:\n  kind: github\n  repo: acme/ops\n  baseUrl: http://127.0.0.1:9/api/v3\n');
+      await sleep(1500);
+      await page.locator('.tabs-container .tab', { hasText: 'progress-sync-outage.md' }).first().click();
+      await runCommand(page, 'Postmortem: Create Tickets for Open Action Items…');
+      const widget = page.locator('.quick-input-widget');
+      await waitUntil('the preview', async () => /Create 5 tickets in acme\/ops/.test((await widget.textContent()) ?? ''));
+      const rows = (await page.locator('.quick-input-list .monaco-list-row').allTextContents()).join('\n');
+      for (const action of ['Add query latency alerting (>100ms p99)', 'Evaluate query analysis tools for CI pipeline']) assert.ok(rows.includes(action), `${action} in\n${rows}`);
+      assert.ok(rows.includes('progress-sync-outage.md:68 · P1 · due 2025-04-20'), rows);
+      assert.ok(!rows.includes('Add index on'), 'the done item is not offered');
+      if (screenshots) await page.screenshot({ path: path.join(screenshots, 'create-tickets-preview.png') });
+      await page.keyboard.press('Escape');
+      await sleep(500);
+      assert.ok(!((await page.locator('.notifications-toasts').textContent()) ?? '').includes('Creating tickets'), 'nothing was sent');
     });
   });
   if (screenshots) {

@@ -122,8 +122,15 @@ describe('the schema', () => {
     }
   });
   it('declares every top-level key of Config and nothing else', () => {
-    const keys: Array<keyof Config> = ['files', 'folder', 'templateFile', 'severities', 'ignores', 'rules', 'template', 'requiredSections', 'priorities', 'priorityMap', 'whyChainLength', 'requireTicket', 'jiraPriorities', 'linearPriorities'];
+    const keys: Array<keyof Config> = ['files', 'folder', 'templateFile', 'severities', 'ignores', 'rules', 'template', 'requiredSections', 'priorities', 'priorityMap', 'whyChainLength', 'requireTicket', 'jiraPriorities', 'linearPriorities', 'tracker', 'people'];
     assert.deepEqual(Object.keys(CONFIG_KEYS), keys);
+  });
+
+  it('checks the tracker: a kind other than github or jira, or an unknown key, is reported and left out', () => {
+    const { problems } = resolveConfig({ tracker: { kind: 'gitlab', repo: 'acme/ops', token: 'x' } } as unknown as Config, RULE_IDS);
+    const text = problems.map((p) => p.message).join('\n');
+    assert.match(text, /tracker\.kind/);
+    assert.match(text, /Unknown key "token" in tracker/);
   });
 });
 

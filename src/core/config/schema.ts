@@ -96,6 +96,11 @@ export const CONFIG_KEYS: Record<string, ConfigKey> = {
     default: {},
     markdownDescription: 'Priority level to Jira\'s priority name in the `jira-csv` export, e.g. `{ P0: Blocker }` (default: P0 Highest, P1 High, P2 Medium, P3 Low).',
   },
+  linearPriorities: {
+    schema: stringMap,
+    default: {},
+    markdownDescription: 'Priority level to Linear\'s priority name in the `linear-csv` export (default: P0 Urgent, P1 High, P2 Medium, P3 Low).',
+  },
   tracker: {
     schema: {
       type: 'object',
@@ -122,11 +127,6 @@ export const CONFIG_KEYS: Record<string, ConfigKey> = {
     schema: stringMap,
     default: {},
     markdownDescription: 'Names as postmortems write owners, mapped to tracker accounts, e.g. `{ Alice: alice-gh }`: a created ticket is assigned to the account (a GitHub login; a Jira account id on Cloud, a user name on Data Center). An owner written `@handle` is used as is; other names are not assigned.',
-  },
-  linearPriorities: {
-    schema: stringMap,
-    default: {},
-    markdownDescription: 'Priority level to Linear\'s priority name in the `linear-csv` export (default: P0 Urgent, P1 High, P2 Medium, P3 Low).',
   },
 };
 

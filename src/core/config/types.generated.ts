@@ -86,6 +86,8 @@ export interface Config {
   requireTicket?: boolean;
   /** Priority level to Jira's priority name in the `jira-csv` export, e.g. `{ P0: Blocker }` (default: P0 Highest, P1 High, P2 Medium, P3 Low). */
   jiraPriorities?: Record<string, string>;
+  /** Priority level to Linear's priority name in the `linear-csv` export (default: P0 Urgent, P1 High, P2 Medium, P3 Low). */
+  linearPriorities?: Record<string, string>;
   /** Where `Postmortem: Create Tickets` and `postmortem sync` create tickets for open action items, and whose ticket status they read. GitHub: `{ kind: github, repo: owner/name, labels: [postmortem] }` (`baseUrl: https://ghe.example.com/api/v3` for GitHub Enterprise Server). Jira: `{ kind: jira, site: https://acme.atlassian.net, project: OPS, issueType: Task, priorityMap: { P0: Highest } }` (`api: datacenter` for Jira Data Center; `email` for Jira Cloud, else `JIRA_EMAIL`). `linkBase` (e.g. `https://github.com/acme/ops/blob/main/`) makes each ticket link to its postmortem; `refreshMinutes` is how often the Action Items view reads ticket status while it is open (default 10, 0: only on demand). Tokens are never configured here: the editor keeps them in its secret storage, the CLI reads `GITHUB_TOKEN`, `JIRA_API_TOKEN`. */
   tracker?: {
     kind?: 'github' | 'jira';
@@ -103,6 +105,4 @@ export interface Config {
   };
   /** Names as postmortems write owners, mapped to tracker accounts, e.g. `{ Alice: alice-gh }`: a created ticket is assigned to the account (a GitHub login; a Jira account id on Cloud, a user name on Data Center). An owner written `@handle` is used as is; other names are not assigned. */
   people?: Record<string, string>;
-  /** Priority level to Linear's priority name in the `linear-csv` export (default: P0 Urgent, P1 High, P2 Medium, P3 Low). */
-  linearPriorities?: Record<string, string>;
 }

@@ -1,19 +1,12 @@
-import * as vscode from 'vscode';
-import type { Command } from '../commandManager';
-import type { Services } from '../services';
+import type { TrackerSync } from '../trackerSync';
+import { SyncCommand } from '../syncCommand';
 
 /** Removes the tracker's token from VS Code's secret storage. */
-export class ClearTrackerTokenCommand implements Command {
+export class ClearTrackerTokenCommand extends SyncCommand<boolean> {
   readonly id = 'postmortem.clearTrackerToken';
+  protected readonly fallback = false;
 
-  constructor(private readonly services: Services) {}
-
-  async execute(arg?: unknown): Promise<boolean> {
-    const sync = this.services.sync;
-    if (!sync) {
-      void vscode.window.showInformationMessage('Tracker sync runs in desktop VS Code and in the postmortem CLI, not in the browser.');
-      return false;
-    }
+  protected run(sync: TrackerSync, arg: unknown): Promise<boolean> {
     return sync.clearToken(arg as { uri?: string } | undefined);
   }
 }

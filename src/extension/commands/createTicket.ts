@@ -1,20 +1,12 @@
-import * as vscode from 'vscode';
-import type { Command } from '../commandManager';
-import type { Services } from '../services';
+import type { TrackerSync } from '../trackerSync';
+import { SyncCommand } from '../syncCommand';
 import type { CreateResult } from '../trackerSync';
-
-/** Creates the ticket of one action item of the Action Items view (after the same preview). */
-export class CreateTicketCommand implements Command {
+/** Creates the ticket of one action item of the Action Items view (or `{ uri, line }`), after the same preview. */
+export class CreateTicketCommand extends SyncCommand<CreateResult | undefined> {
   readonly id = 'postmortem.createTicket';
+  protected readonly fallback = undefined;
 
-  constructor(private readonly services: Services) {}
-
-  async execute(arg?: unknown): Promise<CreateResult | undefined> {
-    const sync = this.services.sync;
-    if (!sync) {
-      void vscode.window.showInformationMessage('Tracker sync runs in desktop VS Code and in the postmortem CLI, not in the browser.');
-      return undefined;
-    }
+  protected run(sync: TrackerSync, arg: unknown): Promise<CreateResult | undefined> {
     return sync.createTickets(arg);
   }
 }

@@ -1,19 +1,12 @@
-import * as vscode from 'vscode';
-import type { Command } from '../commandManager';
-import type { Services } from '../services';
+import type { TrackerSync } from '../trackerSync';
+import { SyncCommand } from '../syncCommand';
 
 /** Marks done in their documents every open item whose ticket the tracker has closed, one edit per document. */
-export class MarkAllClosedDoneCommand implements Command {
+export class MarkAllClosedDoneCommand extends SyncCommand<number> {
   readonly id = 'postmortem.markAllClosedDone';
+  protected readonly fallback = 0;
 
-  constructor(private readonly services: Services) {}
-
-  async execute(): Promise<number> {
-    const sync = this.services.sync;
-    if (!sync) {
-      void vscode.window.showInformationMessage('Tracker sync runs in desktop VS Code and in the postmortem CLI, not in the browser.');
-      return 0;
-    }
+  protected run(sync: TrackerSync): Promise<number> {
     return sync.markClosedDone({ all: true });
   }
 }

@@ -1,19 +1,12 @@
-import * as vscode from 'vscode';
-import type { Command } from '../commandManager';
-import type { Services } from '../services';
+import type { TrackerSync } from '../trackerSync';
+import { SyncCommand } from '../syncCommand';
 
 /** Marks done in its document an item whose ticket the tracker has closed (the view's item, or `{ uri, line }`). */
-export class MarkDoneFromTrackerCommand implements Command {
+export class MarkDoneFromTrackerCommand extends SyncCommand<number> {
   readonly id = 'postmortem.markDoneFromTracker';
+  protected readonly fallback = 0;
 
-  constructor(private readonly services: Services) {}
-
-  async execute(arg?: unknown): Promise<number> {
-    const sync = this.services.sync;
-    if (!sync) {
-      void vscode.window.showInformationMessage('Tracker sync runs in desktop VS Code and in the postmortem CLI, not in the browser.');
-      return 0;
-    }
+  protected run(sync: TrackerSync, arg: unknown): Promise<number> {
     return sync.markClosedDone(arg);
   }
 }

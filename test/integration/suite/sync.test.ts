@@ -110,5 +110,11 @@ suite('Tracker sync (GitHub Enterprise Server)', () => {
     const unselected = doc.getText().split('\n').find((l) => l.includes('migrate-index.sh'))!;
     assert.ok(!unselected.includes('/issues/'), `the unselected row has no ticket: ${unselected}`);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+    // The view's "Create Ticket…" on one item (named as `{ uri, line }`).
+    const one = await vscode.commands.executeCommand<{ planned: number; written: number }>('postmortem.createTicket', { uri: other.toString(), line: line + 1, yes: true });
+    assert.strictEqual(one.planned, 1);
+    assert.strictEqual(one.written, 1, 'found again by its marker: the issue exists since the reverted run');
+    assert.strictEqual(server.issues.length, before + 1, 'no duplicate: the marker search found the issue of the reverted link');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });
