@@ -37,7 +37,7 @@ export function previewLines(plan: SyncPlan): Array<{ id: string; label: string;
   return plan.create.map(({ doc, item, ticket }) => ({
     id: item.id,
     label: item.action,
-    detail: [`${doc.file}:${item.line}`, item.priority, ticket.deadline ? `due ${ticket.deadline}` : '', ticket.assignee ? `assignee ${ticket.assignee}` : item.owner ? `owner ${item.owner} (not mapped to an account)` : ''].filter(Boolean).join(' · '),
+    detail: [`${doc.file}:${item.line}`, item.priority, ticket.deadline ? `due ${ticket.deadline}` : '', ticket.assignee ? `assignee ${ticket.assignee}` : item.owner ? `owner ${item.owner} (unassigned)` : ''].filter(Boolean).join(' · '),
   }));
 }
 

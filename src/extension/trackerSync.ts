@@ -38,6 +38,8 @@ export class TrackerSync implements vscode.Disposable {
 
   constructor(private readonly services: Services) {
     services.actionItems.setTicketStatus((ticket) => this.statuses.get(ticket));
+    // The sync commands and menus show where sync runs (the Node extension host), not in the browser's.
+    void vscode.commands.executeCommand('setContext', 'postmortem.trackerSync', true);
     this.disposables.push(
       services.actionItems.onDidChangeVisibility((visible) => this.schedule(visible)),
       vscode.languages.registerHoverProvider({ language: 'markdown' }, { provideHover: (d, p) => this.hover(d, p) }),
@@ -208,7 +210,7 @@ export class TrackerSync implements vscode.Disposable {
       const chosen = await vscode.window.showQuickPick(picks, {
         canPickMany: true, ignoreFocusOut: true,
         title: `Create ${picks.length} ticket${picks.length === 1 ? '' : 's'} in ${c.target}`,
-        placeHolder: `Untick what should not get a ticket; ${plan.skip.length} item${plan.skip.length === 1 ? ' is' : 's are'} skipped (done, dropped or already linked). Enter creates.`,
+        placeHolder: `${plan.skip.length} skipped (done, dropped or linked). Untick what should wait; Enter creates.`,
       });
       if (!chosen || chosen.length === 0) return { ...none, planned: plan.create.length };
       const ids = new Set(chosen.map((p) => p.id));

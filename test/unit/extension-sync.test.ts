@@ -23,12 +23,12 @@ describe('tracker sync in the editor', () => {
     assert.equal(githubProvider({ baseUrl: 'http://127.0.0.1:9/api/v3' }), 'github-enterprise');
   });
 
-  it('previews each ticket with where it is and its fields, and says when an owner is not an account', () => {
+  it('previews each ticket with where it is and its fields, and says when an owner is not mapped to an account', () => {
     const md = '# Outage\n\n## Action items\n\n- P1 Add a replica — @li (2030-01-02)\n- Page on lag, assigned to Sam Park\n- [x] Done thing\n';
     const plan = planSync([{ file: 'pm/o.md', source: md, pm: parsePostmortem(md) }], { owns: () => false });
     assert.deepEqual(previewLines(plan).map((l) => [l.label, l.detail]), [
       ['Add a replica', 'pm/o.md:5 · P1 · due 2030-01-02 · assignee li'],
-      ['Page on lag', 'pm/o.md:6 · owner Sam Park (not mapped to an account)'],
+      ['Page on lag', 'pm/o.md:6 · owner Sam Park (unassigned)'],
     ]);
   });
 
