@@ -39,10 +39,13 @@ export function columnEdits(lines: LineIndex, table: ActionTable, key: keyof Act
   // A table whose rows are padded to one width stays so: the new cells take the widest value's width.
   const aligned = rows.length > 2 && rows.every((r) => r.text.trimEnd().length === rows[0]!.text.trimEnd().length);
   const width = Math.max(header.length, ...values.map((v) => v.value.length));
+  const headerCells = cellCount(rows[0]?.text ?? '');
   return rows.map((r, i) => {
     let cell = i === 0 ? header : i === 1 ? delimiterLike(r.text, aligned ? width : 0) : byLine.get(r.line) ?? '';
     if (aligned && i !== 1) cell = cell.padEnd(width);
-    return appendCells(r.text, r.line, [cell]);
+    // A short row gets its missing cells first, so the new cell lands under the new header.
+    const missing = i < 2 ? 0 : Math.max(0, headerCells - cellCount(r.text));
+    return appendCells(r.text, r.line, [...Array<string>(missing).fill(''), cell]);
   });
 }
 

@@ -1,9 +1,12 @@
 // Tracker sync without a network: the plan, the run under injected failures, and write-back into
 // every shape an action item is written in, against an in-memory tracker.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { applyEdits, exportItems, parsePostmortem } from '../../src/core';
 import type { NewTicket, SyncDocument, TicketRef, TicketStatus, Tracker } from '../../src/core/sync';
+import { repoRoot } from './root';
 import { assignee, createTickets, planSync, readStatuses, TrackerError, wholeLinesEdit, writeBack } from '../../src/core/sync';
 
 /** A tracker in memory whose next calls can be made to fail. */
@@ -169,6 +172,48 @@ describe('tracker sync: create and write back', () => {
       const after = exportItems(parsePostmortem(back.text), 'x.md')[0]!;
       assert.deepEqual({ ...after, ticket: '' }, { ...before, ticket: '' });
     }
+  });
+
+  it('links an item that introduces a list, one with fields after the action, and a short table row', () => {
+    const cases: Array<[string, string, string]> = [
+      ['- [ ] Ensure that paging is in place for:\n  - [ ] Invoice renderer\n', '- [ ] Ensure that paging is in place for: ([#9](https://github.com/acme/ops/issues/9))', 'Ensure that paging is in place for:'],
+      ['- High: Add index migration linter, due: ASAP, status: open\n', '- High: Add index migration linter ([#9](https://github.com/acme/ops/issues/9)), due: ASAP, status: open', 'Add index migration linter'],
+      ['| Priority | Action | Owner | Deadline |\n| --- | --- | --- | --- |\n| P2 | Add chaos test for zone loss | @omar |\n', '| P2 | Add chaos test for zone loss | @omar |  | [#9](https://github.com/acme/ops/issues/9) |', 'Add chaos test for zone loss'],
+    ];
+    for (const [body, want, action] of cases) {
+      const md = `# X\n\n## Action items\n\n${body}`;
+      const before = exportItems(parsePostmortem(md), 'x.md').find((i) => i.action === action)!;
+      const back = writeBack(md, 'x.md', [{ id: before.id, ref: { key: '#9', url: 'https://github.com/acme/ops/issues/9' } }]);
+      assert.deepEqual(back.notWritten, []);
+      assert.ok(back.text.split('\n').includes(want), back.text);
+      const after = exportItems(parsePostmortem(back.text), 'x.md').find((i) => i.id === before.id)!;
+      assert.deepEqual({ ...after, ticket: '', action: '' }, { ...before, ticket: '', action: '' });
+      assert.equal(after.ticket, 'https://github.com/acme/ops/issues/9');
+    }
+  });
+
+  it('links every open item of every fixture and example, each read back with its fields', () => {
+    const folders = ['test/fixtures', 'test/fixtures/rules', 'examples'].map((f) => join(repoRoot, f));
+    let linked = 0;
+    for (const folder of folders) {
+      for (const name of readdirSync(folder).filter((f) => f.endsWith('.md'))) {
+        const md = readFileSync(join(folder, name), 'utf8');
+        // One ticket per id, as the plan makes them (the same action listed twice is linked once).
+        const items = exportItems(parsePostmortem(md), name).filter((i, k, all) => i.status === 'open' && !i.ticket && all.findIndex((o) => o.id === i.id) === k);
+        const links = items.map((i, n) => ({ id: i.id, ref: { key: `#${n + 1}`, url: `https://github.com/acme/ops/issues/${n + 1}` } }));
+        const back = writeBack(md, name, links);
+        assert.deepEqual(back.notWritten.map((x) => x.id), [], `${name}: every link written`);
+        const after = new Map<string, ReturnType<typeof exportItems>[number]>();
+        for (const i of exportItems(parsePostmortem(back.text), name)) if (!after.has(i.id)) after.set(i.id, i);
+        for (const [n, i] of items.entries()) {
+          const a = after.get(i.id);
+          assert.ok(a, `${name}:${i.line} still read`);
+          assert.deepEqual([a.priority, a.owner, a.deadline, a.status, a.ticket], [i.priority, i.owner, i.deadline, i.status, links[n]!.ref.url], `${name}:${i.line}`);
+        }
+        linked += items.length;
+      }
+    }
+    assert.ok(linked > 100, `${linked} items linked`);
   });
 
   it('a second run creates nothing: every item has its ticket', async () => {

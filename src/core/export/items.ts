@@ -45,7 +45,8 @@ export function incidentOf(pm: Postmortem, file: string): string {
 }
 
 export function stableId(incident: string, action: string): string {
-  const norm = (s: string) => s.toLowerCase().replace(/[`*_~]/g, '').replace(/\s+/g, ' ').trim();
+  // Markup, spacing and a closing colon or full stop do not change what the action is.
+  const norm = (s: string) => s.toLowerCase().replace(/[`*_~]/g, '').replace(/\s+/g, ' ').replace(/ (?=[,.:;!?])/g, '').trim().replace(/[:.;,]+$/, '');
   return `PM-${fnv1a(`${norm(incident)}\u0000${norm(action)}`).toString(36).toUpperCase().padStart(7, '0')}`;
 }
 

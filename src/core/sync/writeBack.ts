@@ -87,11 +87,22 @@ function placements(pm: Postmortem, text: string, item: ActionItem, ref: TicketR
   const at = { start: end, end };
   const own = lines.lineText(end.line).slice(0, end.column - 1);
   const out: TextEdit[][] = [[{ range: at, newText: ` (${link})` }]];
+  // Fields written after the action (`Add a linter, due: ASAP, status: open`): the link goes right after the action.
+  const action = item.action.range.end;
+  if (item.action.origin !== 'missing' && action.line === end.line && action.column < end.column) {
+    out.push([{ range: { start: action, end: action }, newText: ` (${link})` }]);
+  }
   // Fields written in a closing parenthesis (`(P1, @li, due 2026-12-01)`) are read only at the very end.
   const paren = /\([^()]*\)\s*$/.exec(own);
   if (paren) {
     const column = paren.index + 1;
     out.push([{ range: { start: { line: end.line, column }, end: { line: end.line, column } }, newText: `(${link}) ` }]);
+  }
+  // An item that introduces a list (`Ensure that paging is in place for:`) keeps its colon last.
+  const colon = /:\s*$/.exec(own);
+  if (colon) {
+    const column = colon.index + 1;
+    out.push([{ range: { start: { line: end.line, column }, end: { line: end.line, column } }, newText: ` (${link})` }]);
   }
   out.push([{ range: at, newText: ` — ticket: ${ref.url}` }], [{ range: at, newText: ` ${ref.url}` }]);
   return out;
@@ -104,7 +115,7 @@ function readsBack(candidate: string, file: string, link: TicketLink, before: Ac
   const same = (a: { value: unknown }, b: { value: unknown }) => a.value === b.value;
   return (after.ticket.value === link.ref.url || after.ticket.value === link.ref.key) && after.state === before.state
     && same(after.priority, before.priority) && same(after.owner, before.owner) && same(after.deadline, before.deadline)
-    && after.action.text === before.action.text;
+    && same(after.status, before.status);
 }
 
 /** The one edit that turns `before` into `after`: from the start of the first changed line to the last change. */

@@ -117,4 +117,23 @@ suite('Tracker sync (GitHub Enterprise Server)', () => {
     assert.strictEqual(server.issues.length, before + 1, 'no duplicate: the marker search found the issue of the reverted link');
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
+
+  test('from the view: tickets for every open item of the workspace, then every item closed in the tracker marked done', async () => {
+    const before = server.issues.length;
+    const result = await vscode.commands.executeCommand<{ planned: number; written: number; notWritten: string[]; report: { created: unknown[]; failed: unknown[] } }>('postmortem.createTickets', { all: true, yes: true });
+    assert.ok(result.planned > 5, `planned ${result.planned}`);
+    assert.deepStrictEqual(result.report.failed, []);
+    assert.deepStrictEqual(result.notWritten, [], 'every created ticket is linked');
+    assert.strictEqual(result.written, result.report.created.length);
+    assert.deepStrictEqual(server.violations, []);
+    // Two of the new tickets are closed on the tracker; refreshing and "every item" marks both.
+    const closed = server.issues.slice(before, before + 2);
+    for (const issue of closed) server.close(issue, 'completed');
+    await vscode.commands.executeCommand('postmortem.refreshTicketStatus', { interactive: false });
+    const marked = await vscode.commands.executeCommand<number>('postmortem.markAllClosedDone');
+    assert.strictEqual(marked, 2);
+    const s = await snapshot();
+    const done = s.groups.find((g) => g.label === 'Done')?.groups.flatMap((g) => g.items.map((i) => i.label)) ?? [];
+    for (const issue of closed) assert.ok(done.includes(issue.title), `${issue.title} is done`);
+  });
 });
