@@ -98,7 +98,11 @@ function main(): void {
     for (const f of findings.filter((x) => x.ruleId === 'blame-language')) {
       const line = f.range.start.line;
       const near = sentences.filter((s) => line >= s.line && line <= s.line + 2).sort((a, b) => b.line - a.line);
-      const label = near.find((s) => !hit.has(s)) ?? near[0];
+      // Several sentences on one line: the one that holds the quoted phrase.
+      const phrase = /"([^"]+)"/.exec(f.message)?.[1]?.toLowerCase().replace(/\s+/g, ' ');
+      const norm = (t: string) => t.toLowerCase().replace(/[*_`]/g, '').replace(/\s+/g, ' ');
+      const holding = phrase ? near.filter((s) => norm(s.text).includes(phrase)) : [];
+      const label = holding.find((s) => !hit.has(s)) ?? holding[0] ?? near.find((s) => !hit.has(s)) ?? near[0];
       if (!label) {
         blame.fp++;
         blame.notes.push(`false    ${name}:${line} (no labelled sentence) ${f.message.slice(0, 120)}`);

@@ -43,7 +43,35 @@ const WITH_PERSON: Array<[RegExp, string]> = [
   [/\bbothered to\b/i, 'What made this step easy to skip?'],
   [/\b(?:mistakenly|wrongly|carelessly|blindly|accidentally)\b/i, 'What made the wrong action look right at the time?'],
   [/\b(?:didn't|did not|never) (?:check|test|read|look|verify|notice|follow)\b/i, 'What would have made the check part of the normal path?'],
+  [/\b(?:didn't|did not|never) (?:alert|tell|inform|warn|mention|escalate|communicate|call out|ask|wait)\b/i, 'What would have made telling others part of the normal path?'],
   [/\b(?:was|were|is|are|been|being|too|so) lazy\b/i, 'What made the safe path harder than the risky one?'],
+];
+
+/**
+ * Judgements of how people thought or worked, which blame whoever is their agent — a person, a team
+ * named, or "we" (a team judging its own thinking still judges people): "we dramatically
+ * underestimated the traffic", "the platform team did not take the alerts seriously", "we could
+ * have detected it before it went out". A system as the agent is not judged ("the estimate was low").
+ */
+const JUDGED_BY_ANYONE: Array<[RegExp, string]> = [
+  [/\b(?:underestimated|overestimated|misjudged|misread|misunderstood)\b/i, 'Ask what the people knew at the time, and what would have shown them the risk.'],
+  [/\b(?:hurriedly|hastily)\b/i, 'What made speed feel more important than the check at that moment?'],
+  [/\b(?:did ?n[o']t|did not|never) take (?:\S+ ){0,5}?seriously\b/i, 'Why did the signal not stand out among the others?'],
+  // A counterfactual about one's own act (not about an outcome: "we could have lost data" is not a judgement).
+  [/\b(?:should|could)(?: not| never|n't)? (?:have|'ve) (?:caught|detected|noticed|spotted|tested|checked|verified|used|chosen|picked|planned|prepared|waited|asked|reviewed|prevented|avoided|done|run|performed|considered|communicated|escalated|rolled back|reverted|load[- ]tested|known|thought|realised|realized|anticipated|followed|read|looked|split|staged|scheduled)\b/i, 'Describe what the system lacked, not what the people should have done.'],
+];
+
+/** Verdicts on a decision or on the care taken, whoever made it ("This was the wrong call", "a planning failure"). */
+const VERDICTS: Array<[RegExp, string]> = [
+  [/\b(?:this|that|it|which) was (?:(?:probably|clearly|obviously|arguably|in hindsight,?|also|simply|just) )?(?:a |the |an )?(?:(?:very|really|particularly) )?(?:wrong|bad|poor|dangerous|risky|misguided|hasty|questionable|naive|careless|costly|terrible|unwise) (?:call|decision|choice|move|idea|judg(?:e)?ment|assumption)\b/i, 'Describe what made the decision look right at the time.'],
+  [/\b(?:planning|judg(?:e)?ment) (?:failure|error|mistake)\b/i, 'Name what the plan lacked (a load test, a review step), not the failure of the people who made it.'],
+  [/\b(?:inadvisable|ill-advised|ill-considered|misguided)\b/i, 'Describe what made the decision look right at the time.'],
+  [/\bfalse sense of security\b|\boverly[- ]optimistic\b|\b(?:honest|simple|silly|stupid|big|massive|huge|costly) (?:oversight|mistake)\b/i, 'Describe what the process let through, not the attitude of the people.'],
+  [/\b(?:was|were) rushed\b|\bhad (?:little|no) (?:oversight|review)\b/i, 'What made speed feel more important than review at that moment?'],
+  [/\bthe (?:person|engineer|developer|operator|dba|sre|admin|administrator|employee|contractor|intern|individual)s? (?:responsible|at fault|who (?:ran|pushed|made|deployed|typed|wrote|approved|merged|caused|broke|started|triggered|forgot|missed|changed|did))\b/i, 'Ask what the system allowed, not who did it.'],
+  [/\bcame down to (?:a |an |the )?(?:human|someone|somebody|(?:an? )?(?:engineer|operator|developer|person)|(?:wrong|bad|mistyped|incorrect) (?:value|command|setting|config(?:uration)?))\b/i, 'Ask what let the wrong value through, not who typed it.'],
+  [/\bshould (?:have|'ve) been (?:caught|noticed|spotted|found|flagged|questioned) (?:in|during|by) (?:the |a )?(?:code )?review/i, 'What would have made the problem visible in review?'],
+  [/\bcould (?:have|'ve) been (?:avoided|prevented|caught|detected) (?:had|if) (?:we|they|the team|I)\b/i, 'Describe what the plan lacked, not what the people should have done.'],
 ];
 
 /** "Should have known": hindsight that judges whoever it is said of, with or without a named agent. */
@@ -113,8 +141,11 @@ function isPerson(word: string, people: ReadonlySet<string>, names: boolean): bo
   return names && looksLikeName(w);
 }
 
-/** Who does what a phrase says: a person, we (the team speaking), or something else. */
-export type Agent = 'person' | 'we' | undefined;
+/** Who does what a phrase says: a person, we (the team speaking), a team named, or something else. */
+export type Agent = 'person' | 'we' | 'team' | undefined;
+
+/** Head nouns of groups of people: "the platform team", "management", "leadership". */
+const TEAM_NOUNS = new Set(['team', 'teams', 'management', 'leadership', 'squad', 'department']);
 
 /**
  * The agent of a phrase, from the words of its clause before it: the word right before it (past
@@ -134,10 +165,12 @@ export function agentBefore(before: string, people: ReadonlySet<string> = new Se
 function agentOf(words: string[], people: ReadonlySet<string>): Agent {
   const isWe = (w: string | undefined) => w !== undefined && /^(?:we|us)$/i.test(w);
   let end = words.length;
-  while (end > 0 && FILLERS.has(words[end - 1]!.toLowerCase())) end--;
+  // Auxiliaries, negations and adverbs ("we dramatically underestimated") stand between an agent and its verb.
+  while (end > 0 && (FILLERS.has(words[end - 1]!.toLowerCase()) || /^\p{L}{3,}ly,?$/u.test(words[end - 1]!))) end--;
   const last = words[end - 1];
   if (last === undefined) return undefined;
   if (isWe(last)) return 'we';
+  if (TEAM_NOUNS.has(last.toLowerCase().replace(/[^a-z]/g, ''))) return 'team';
   if (isPerson(last, people, true)) return 'person';
   // The head of the opening noun phrase: the word before a modifier (`on shift`, `of the PR`).
   let i = 0;
@@ -152,7 +185,7 @@ function agentOf(words: string[], people: ReadonlySet<string>): Agent {
  * Words without which no pattern above can match: one cheap test lets most lines skip the rest.
  * Every pattern must contain one of these (the blame tests would fail otherwise).
  */
-const TRIGGERS = /careless|sloppy|sloppily|negligen|reckless|lazy|lazily|incompetent|irresponsib|stupid|dumb|finger|bother|error|fault|blame|screw|mess|ball|if only|rubber|botch|asleep|thinking|inexcusab|unforgivab|better|care|attention|diligence|doing|competent|mistake|blunder|oversight|slip|forgot|fail|ignor|disregard|neglect|overlook|should|could|would|ought|wrongly|blindly|accidentally|check|test|read|look|verify|notice|follow|had|rushed|misconfigured|mistyped|typo|broke|pushed|known/i;
+const TRIGGERS = /estimated|misjudg|misread|misunderst|hurried|hastil|serious|detected|noticed|spotted|verified|used|chosen|picked|planned|prepared|waited|asked|reviewed|prevented|avoided|done|run|performed|considered|communicated|escalated|rolled|reverted|thought|reali[sz]ed|anticipated|split|staged|scheduled|wrong|bad|poor|dangerous|risky|misguided|hasty|questionable|naive|costly|terrible|unwise|planning|judg|inadvisab|ill-|security|optimistic|rushed|responsible|engineer|developer|operator|person|came down|caught|alert|tell|inform|warn|mention|ask|wait|careless|sloppy|sloppily|negligen|reckless|lazy|lazily|incompetent|irresponsib|stupid|dumb|finger|bother|error|fault|blame|screw|mess|ball|if only|rubber|botch|asleep|thinking|inexcusab|unforgivab|better|care|attention|diligence|doing|competent|mistake|blunder|oversight|slip|forgot|fail|ignor|disregard|neglect|overlook|should|could|would|ought|wrongly|blindly|accidentally|check|test|read|look|verify|notice|follow|had|rushed|misconfigured|mistyped|typo|broke|pushed|known/i;
 
 /** Blame phrases in a text, each with the question to ask instead. */
 export function findBlame(text: string, people: ReadonlySet<string> = new Set()): BlameHit[] {
@@ -166,6 +199,22 @@ export function findBlame(text: string, people: ReadonlySet<string> = new Set())
   const known = SHOULD_HAVE_KNOWN.exec(text);
   if (known && agentBefore(text.slice(0, known.index), people) !== 'we' && !/\b(?:it|this|that|which)\s*$/i.test(text.slice(0, known.index))) {
     hits.push({ start: known.index, end: known.index + known[0].length, phrase: known[0], suggestion: 'Ask what the person knew at the time, and what would have told them.' });
+  }
+  for (const [re, suggestion] of VERDICTS) {
+    const m = re.exec(text);
+    if (m) hits.push({ start: m.index, end: m.index + m[0].length, phrase: m[0], suggestion });
+  }
+  for (const [re, suggestion] of JUDGED_BY_ANYONE) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const before = text.slice(0, m.index);
+    // A clause that opens with the judgement has the writer's side as its subject ("- should have waited").
+    const opens = /(?:^|[.;:!?]\s|\s[-\u2013\u2014]\s)\s*$/.test(before);
+    if (agentBefore(before, people) === undefined && !(opens && /^(?:should|could)/i.test(m[0]))) continue;
+    // A counterfactual that names the missing means ("could have detected this with a latency alert") is about the system.
+    const rest = text.slice(m.index + m[0].length).split(/[.;!?](?:\s|$)/)[0] ?? '';
+    if (/^(?:should|could)/i.test(m[0]) && /\b(?:with|by|through|using|via) (?:a|an|the|better|more|proper|automated|automatic)\b/i.test(rest)) continue;
+    hits.push({ start: m.index, end: m.index + m[0].length, phrase: m[0], suggestion });
   }
   for (const [re, suggestion] of WITH_PERSON) {
     const m = re.exec(text);

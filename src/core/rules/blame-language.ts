@@ -24,6 +24,16 @@ export const blameLanguage: Rule = {
       findings: [],
     },
     {
+      title: 'A team judging its own thinking, a team judged, a verdict on a decision, a person singled out, a typed value named as the cause',
+      markdown: '## What went wrong\n\nWe dramatically underestimated the traffic the launch would bring.\nThe platform team did not take the certificate alerts seriously.\nThis was the wrong call.\nThe engineer who ran the script was not told it had no dry-run mode.\nIt came down to a wrong value typed into the load-balancer config.\nThis should have been caught in review.\n',
+      findings: ['3:17', '4:19', '5:1', '6:1', '7:4', '8:6'],
+    },
+    {
+      title: 'A counterfactual that names the missing means, a team that owns something, an act told as it happened, an outcome avoided',
+      markdown: '## What went wrong\n\nWe could have detected this earlier with a latency alert.\nThe team responsible for DNS renewed the certificate.\nAn operator restarted the wrong replica.\nThe estimate of launch traffic was four times too low.\nWe could have lost data if the replica had been promoted.\n',
+      findings: [],
+    },
+    {
       title: 'Code and quoted records are not the author\'s prose',
       markdown: '## Root cause\n\nThe node logged `failed to prune store: operator error` and stopped.\n\n> 17:05 Sam:\nsorry, I forgot the quota was 55, not 80\n',
       findings: [],
