@@ -62,6 +62,7 @@ function main(): void {
   let borderline = 0;
   let borderlineFlagged = 0;
   let doneLeftOut = 0;
+  let notItems = 0;
   let files = 0;
   for (const name of readdirSync(docs).filter((f) => f.endsWith('.md')).sort()) {
     const own = readLabels(join(labels, name.replace(/\.md$/, '.jsonl')));
@@ -86,6 +87,7 @@ function main(): void {
         if (flagged) vague.tp++;
         else {
           vague.fn++;
+          if (!item) notItems++;
           vague.notes.push(`missed   ${where}${item ? '' : ' (not read as an item)'}  — ${l.reason ?? ''}`);
         }
       } else if (flagged) {
@@ -127,6 +129,7 @@ function main(): void {
   }
   console.log(`${files} labelled documents in ${docs} (today = ${MEASURE_TODAY})`);
   console.log(`action-vague    ${score(vague)}   [${borderline} borderline items, ${borderlineFlagged} flagged; ${doneLeftOut} items read as done left out]`);
+  console.log(`                of the vague items the parser reads as items: recall ${(vague.tp / Math.max(1, vague.tp + vague.fn - notItems)).toFixed(2)} (${vague.tp}/${vague.tp + vague.fn - notItems}); ${notItems} vague items are prose the parser does not read as items`);
   console.log(`blame-language  ${score(blame)}`);
   if (details) {
     for (const [rule, t] of [['action-vague', vague], ['blame-language', blame]] as const) {

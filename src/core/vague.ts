@@ -13,6 +13,7 @@ const VAGUE_LEADS = [
   'continue', 'double-check', 'double check', 'check', 'research', 'analyze', 'analyse', 'clarify', 'reduce', 'increase', 'avoid', 'prevent',
   'share', 'address', 'clean up', 'cleanup', 'refactor', 'speed up', 'tighten', 'handle', 'get', 'sync with', 'talk to', 'talk with',
   'possibly', 'perhaps', 'align', 'coordinate', 'socialize', 'socialise', 'rethink', 're-evaluate', 'reevaluate', 'tbd', 'todo', 'find a way', 'come up with',
+  'minimize', 'minimise', 'maximize', 'maximise', 'expand', 'evolve', 'something about', 'define and implement',
 ];
 
 /** Leads that name an activity, not an outcome: vague unless a number or bound says when it is done. */
@@ -45,10 +46,10 @@ const PURPOSE = /,? (?:so that|so|in order to|to allow|to enable|to ensure|to pr
 /** States of people's minds, which no one can check: "aware of", "knows about", "understands". */
 const STATE_OF_MIND = /\b(?:aware|awareness|knows?|knew|understands?|understood|familiar|comfortable|careful|confident|informed|remembers?|mindful)\b/;
 
-const HEDGES = /\b(?:maybe|perhaps|possibly|at some point|eventually|someday|when we have time|if time permits|try to|attempt to|somehow|as needed|where possible|if possible|when possible|as appropriate|going forward|in the future|again|generally|overall|properly|appropriately|etc|long-term|widely|tbd)\b/i;
+const HEDGES = /\b(?:something about|maybe|perhaps|possibly|at some point|eventually|someday|when we have time|if time permits|try to|attempt to|somehow|as needed|where possible|if possible|when possible|as appropriate|going forward|in the future|again|generally|overall|properly|appropriately|etc|long-term|widely|tbd)\b/i;
 
 /** Goals that sound like outcomes but cannot be checked: "more robust", "better visibility", "less error-prone". */
-const ABSTRACT = /\bright (?:people|person|team|teams|place|time|way)\b|\bappropriate\b|\b(?:more|better|less|fewer|faster|safer|smoother|cleaner|robust(?:ness)?|resilien(?:t|ce)|reliab(?:le|ility)|stab(?:le|ility)|visibility|awareness|culture|process(?:es)?|best practices?|toil|tech(?:nical)? debt|edge cases?|flakiness|flaky|performance|error-prone|issues?|problems?|things|stuff|learnings|knowledge|communication|ownership|hygiene|quality)\b/i;
+const ABSTRACT = /\bright (?:people|person|team|teams|place|time|way)\b|\bappropriate\b|\b(?:more|better|less|fewer|faster|safer|smoother|cleaner|robust(?:ness)?|resilien(?:t|ce)|reliab(?:le|ility)|stab(?:le|ility)|visibility|awareness|culture|process(?:es)?|best practices?|toil|tech(?:nical)? debt|edge cases?|flakiness|flaky|performance|error-prone|issues?|problems?|things|stuff|learnings|knowledge|communication|ownership|hygiene|quality|strateg(?:y|ies)|approaches|(?:an?|the|our) approach|options|ways|bottlenecks|improvements|solutions?|patterns?|mature|modern|proactive)\b/i;
 
 /** Names of tools and platforms that make an action concrete. */
 const TOOLS = /\b(?:pagerduty|opsgenie|grafana|prometheus|datadog|sentry|terraform|helm|kubernetes|k8s|kubectl|argo(?:cd)?|jenkins|github|gitlab|circleci|buildkite|kafka|redis|postgres(?:ql)?|mysql|mongodb|elasticsearch|cassandra|dynamodb|s3|ec2|rds|lambda|cloudflare|nginx|envoy|istio|consul|vault|statuspage|slack|jira|linear|runbook|dashboard|playbook|alertmanager|cloudwatch|pgbouncer|sqs|sns|bigquery|airflow|spark|docker|ci|cd|cdn|dns|tls|ssl|cron|crontab|launchdarkly|feature flag)\b/i;
@@ -61,6 +62,8 @@ const MEASURABLE = /\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|te
 
 export const VAGUE_THRESHOLD = 3;
 
+const COMMON_HYPHENATED = /\b(?:follow-ups?|on-call|re-evaluate|long-term|short-term|end-to-end|up-to-date|well-known|so-called|high-level|low-level|real-time|in-depth|one-off|self-service|day-to-day|co-ordinate|re-run|post-mortems?|write-ups?|check-ins?|sign-offs?|roll-outs?)\b/gi;
+
 export interface VagueScore {
   score: number;
   vague: boolean;
@@ -72,16 +75,38 @@ export interface VagueScore {
 
 /** What is known about an action item beyond its text. */
 export interface VagueContext {
-  /** The item links a ticket or issue: someone wrote the change down where its completion is tracked. */
+  /**
+   * The item links a ticket or issue. Kept for callers; a ticket no longer lowers the score: it
+   * supports a concrete item but does not rescue text that names nothing ("Alerting follow-up: #2291").
+   */
   ticket?: boolean;
 }
 
 /** Link syntax a list item's text can start with once its link is taken out: `[ ]:`, `( )`, `—`. */
 const LEFTOVER_LEAD = /^(?:\[\s*\]|\(\s*\)|[:,;\u2014\u2013-]|\s)+/;
 
-export function scoreVagueness(raw: string, context: VagueContext = {}): VagueScore {
+/**
+ * The request inside a commitment or a labelled item: "We will expand the checks" → "expand the
+ * checks", "Going forward the team is going to rebuild …" → "rebuild …", "Deployment strategy
+ * evolution: Re-evaluate rollout …" → "Re-evaluate rollout …". The verb phrase is what is judged.
+ */
+const COMMITMENT = /^(?:(?:going forward|in the future|lastly|also|additionally|next),? )?(?:(?:we|the [\w-]+(?: [\w-]+)? team|[\w-]+ team|our team|they)(?: will| are going to| is going to| need to| should| must| plan to| want to| would like to| intend to)(?: also| continue to| further)? )/i;
+const HEADLINE = /^((?:[\w/&'-]+ ){0,5}[\w/&'-]+): (?=\S)/;
+
+function request(text: string): string {
+  const headline = HEADLINE.exec(text);
+  // A headline that names a mechanism ("Connection limiting: Prevent unbounded connections") is part of
+  // the request; one that names only an aim ("Deployment strategy evolution: Re-evaluate …") is not.
+  const body = headline && ABSTRACT.test(headline[1]!) ? text.slice(headline[0].length) : text;
+  return body.replace(COMMITMENT, '');
+}
+
+export function scoreVagueness(raw: string, _context: VagueContext = {}): VagueScore {
+  // The whole item is read for what it names; the request in it for what it asks.
   const text = raw.replace(/[*_~]/g, '').replace(/\s+/g, ' ').trim().replace(LEFTOVER_LEAD, '');
-  const lower = text.toLowerCase();
+  const asked = request(text);
+  const askedText = /^make (?:it|this) (?:a |an )?(?:hard |strict )?(?:requirement|rule|policy|precondition)\b/i.test(asked) ? text : asked;
+  const lower = askedText.toLowerCase();
   const words = lower.split(/\s+/).filter(Boolean);
   const reasons: string[] = [];
   let score = 0;
@@ -93,13 +118,15 @@ export function scoreVagueness(raw: string, context: VagueContext = {}): VagueSc
   const lead = ensuredState ? undefined : found;
   if (lead) {
     score += 2;
-    reasons.push(`starts with "${text.slice(0, lead.length)}"`);
+    reasons.push(`asks to "${askedText.slice(0, lead.length)}"`);
   }
   const concreteLead = CONCRETE_LEADS.some((v) => lower === v || lower.startsWith(`${v} `));
   if (concreteLead) score -= 1.5;
-  const concrete = CONCRETE_OBJECT.test(text) || TOOLS.test(text);
-  // A linked ticket says the change is written down somewhere: no penalty, but no credit either.
-  if (!concrete && !context.ticket) {
+  // Hyphenated words of ordinary English ("follow-up", "on-call") are not identifiers.
+  const concrete = CONCRETE_OBJECT.test(text.replace(COMMON_HYPHENATED, ' ')) || TOOLS.test(text);
+  // A linked ticket supports a concrete item but does not rescue text that names nothing
+  // ("Alerting follow-up: #2291"); it only softens an item that names something without a bound.
+  if (!concrete) {
     score += 1.5;
     reasons.push('names no concrete service, file, table, setting or tool');
   } else if (concrete) score -= 1;

@@ -46,6 +46,11 @@ export const actionVague: Rule = {
       findings: [],
     },
     {
+      title: 'The request inside a commitment or under an aim-only headline is what is judged; a ticket does not rescue an item that names nothing',
+      markdown: '## Action items\n\n- We will expand the set of monitoring checks we run on the system\n- **Deployment strategy evolution**: Re-evaluate rollout approaches\n- Alerting follow-up ([#2291](https://example.com/issues/2291))\n- **Connection limiting**: Prevent unbounded concurrent connections to `pgbouncer`\n',
+      findings: ['3:3', '4:3', '5:3'],
+    },
+    {
       title: 'Intentions without a checkable end stay vague, with or without a ticket',
       markdown: '## Action items\n\n- Consider ways to make deploys safer ([#12](https://example.com/issues/12))\n- Ensure on-call engineers are aware of the escalation policy\n',
       findings: ['3:3', '4:3'],
