@@ -59,7 +59,11 @@ export function docsPage(rule: Rule): string {
     : `\`rules: { ${rule.id}: off | info | warning | error }\``;
   const examples = rule.examples.map((e) => {
     const kind = e.findings.length > 0 ? 'Flagged' : 'Fine';
-    const withOptions = e.options ? [`With \`rules: { ${rule.id}: [${rule.defaultSeverity}, ${flow(e.options)}] }\`:`, ''] : [];
+    const settings = [
+      ...Object.entries(e.config ?? {}).map(([k, v]) => `${k}: ${flow(v)}`),
+      ...(e.options ? [`rules: { ${rule.id}: [${rule.defaultSeverity}, ${flow(e.options)}] }`] : []),
+    ];
+    const withOptions = settings.length > 0 ? [`With ${settings.map((x) => `\`${x}\``).join(' and ')}:`, ''] : [];
     const where = e.findings.length > 0 ? ['', `Reported at ${e.findings.map((f) => `\`${f}\``).join(', ')} (line:column).`] : [];
     return [`### ${kind}${e.title ? `: ${e.title}` : ''}`, '', ...withOptions, '```markdown', e.markdown.replace(/\n$/, ''), '```', ...where].join('\n');
   });

@@ -14,7 +14,7 @@ import { githubAnnotations, gitlabCodeQuality, sarifLog } from './formats';
 import type { ContentHash, FileLint } from './batch';
 import { configKey, LintCache, lintInWorkers, workerCount } from './batch';
 import { timelineJson, timelineText } from './timeline';
-import { SYNC, syncCommand } from './sync';
+import { SYNC, syncCommand, ticketsFromTracker } from './sync';
 
 declare const PACKAGE_VERSION: string;
 /** `${homepage}/blob/main/docs/rules/` when package.json names a home page, else undefined (no help links). */
@@ -54,6 +54,7 @@ const LINT: CommandSpec = {
     today: { type: 'string', value: 'YYYY-MM-DD', describe: 'The date overdue action items are measured against (default: today, UTC)' },
     config: { type: 'string', short: 'c', value: 'FILE', describe: 'Use this configuration instead of the nearest .postmortem.yaml' },
     'max-warnings': { type: 'string', value: 'N', describe: 'Exit 1 when there are more than N warnings' },
+    'tickets-from-tracker': { type: 'boolean', describe: 'Read the tickets linked from open action items from the configured tracker (token from GITHUB_TOKEN, or JIRA_API_TOKEN with JIRA_EMAIL), so the fields `ticketsCarry` lets them carry are checked as the tracker has them: owner = assignee, priority, deadline = due date. Lints on one thread, without the cache' },
   },
 };
 
@@ -276,7 +277,12 @@ async function lintCommand({ values, operands }: Parsed, io: Io): Promise<number
   }
   const fix = values.fix === true;
   if (fix && operands.includes('-')) throw new UsageError('--fix writes files: it cannot fix standard input');
-  const cache = values.cache === true && !fix
+  // The tickets' fields, read once before linting; without them (no tracker, no token) the lint goes on.
+  const tickets = values['tickets-from-tracker'] === true
+    ? await ticketsFromTracker(await engine.postmortems(operands.filter((o) => o !== '-').map(enginePath)), { err: io.err, env: io.env ?? process.env, ...(io.fetch ? { fetch: io.fetch } : {}) })
+    : undefined;
+  const withTickets = tickets ? { tickets } : {};
+  const cache = values.cache === true && !fix && values['tickets-from-tracker'] !== true
     ? new LintCache(resolve((values['cache-location'] as string | undefined) ?? '.postmortemcache'), PACKAGE_VERSION, today)
     : undefined;
   const results: Array<{ file: string; lint: FileLint }> = [];
@@ -286,7 +292,7 @@ async function lintCommand({ values, operands }: Parsed, io: Io): Promise<number
   const plan: Array<{ operand: number; path: string; explicit: boolean; key: string; result?: FileLint | undefined; content?: string | ContentHash | undefined; done: boolean }> = [];
   for (const [i, operand] of operands.entries()) {
     if (operand === '-') {
-      const doc = await engine.lint(enginePath('stdin.md'), { text: readStdin(io), explicit: true, today });
+      const doc = await engine.lint(enginePath('stdin.md'), { text: readStdin(io), explicit: true, today, ...withTickets });
       if (doc) results.push({ file: '-', lint: { path: doc.path, findings: doc.findings, lookup: doc.lookup, text: doc.text } });
       continue;
     }
@@ -299,7 +305,7 @@ async function lintCommand({ values, operands }: Parsed, io: Io): Promise<number
     }
   }
   const pending = plan.filter((p) => !p.done);
-  const threads = fix || !io.workerScript ? 1 : workerCount(pending.length, jobs);
+  const threads = fix || tickets || !io.workerScript ? 1 : workerCount(pending.length, jobs);
   if (threads > 1) {
     const linted = await lintInWorkers(io.workerScript!, pending.map((p) => ({ path: p.path, explicit: p.explicit })), threads, { today, configFile: configFile !== undefined ? enginePath(configFile) : undefined });
     pending.forEach((p, k) => {
@@ -309,7 +315,7 @@ async function lintCommand({ values, operands }: Parsed, io: Io): Promise<number
     });
   } else {
     for (const p of pending) {
-      const doc = await engine.lint(p.path, { explicit: p.explicit, today });
+      const doc = await engine.lint(p.path, { explicit: p.explicit, today, ...withTickets });
       p.result = doc ? { path: doc.path, findings: doc.findings, lookup: doc.lookup, text: doc.text } : undefined;
       p.content = doc?.text;
     }
@@ -332,7 +338,7 @@ async function lintCommand({ values, operands }: Parsed, io: Io): Promise<number
       writeFileSync(r.lint.path, raw.charCodeAt(0) === 0xfeff ? `\ufeff${fixed.text}` : fixed.text);
       files++;
       edits += fixed.applied;
-      const again = await engine.lint(r.lint.path, { text: fixed.text, explicit: true, today });
+      const again = await engine.lint(r.lint.path, { text: fixed.text, explicit: true, today, ...withTickets });
       if (again) r.lint = { path: again.path, findings: again.findings, lookup: again.lookup, text: again.text };
     }
     io.err(`fixed ${edits} problem${edits === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`);

@@ -5,10 +5,10 @@
  * done the items whose tickets are closed. Tokens come from the environment and are never printed.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Config, PostmortemEngine } from '../core';
+import type { Config, PostmortemDocument, PostmortemEngine, TicketFields } from '../core';
 import { mergeConfigs } from '../core';
 import type { CreateReport, StatusResult, SyncDocument, SyncPlan, Tracker, TrackerConfig, TrackerKind } from '../core/sync';
-import { createTickets, makeTracker, markDoneByIds, planSync, readStatuses, trackerSettings, trackerTarget, writeBack } from '../core/sync';
+import { createTickets, makeTracker, markDoneByIds, planSync, readStatuses, ticketFields, trackerSettings, trackerTarget, writeBack } from '../core/sync';
 import type { CommandSpec, Parsed } from './args';
 import { UsageError } from './args';
 
@@ -44,6 +44,61 @@ function credentials(kind: TrackerKind, config: TrackerConfig, env: SyncIo['env'
   return email ? { token, email } : { token };
 }
 
+/**
+ * The tracker the configuration names, as the command line uses it: GitHub Actions' API URL filled
+ * in, where tickets go, and the environment's credentials (or what is missing); or why there is no
+ * tracker. Shared by `postmortem sync` and `postmortem lint --tickets-from-tracker`.
+ */
+export function configuredTracker(config: Config, kind: TrackerKind | undefined, env: SyncIo['env']): { error: string } | {
+  settings: { kind: TrackerKind; config: TrackerConfig };
+  trackerConfig: TrackerConfig;
+  target: string;
+  creds: { token: string; email?: string } | { missing: string };
+} {
+  const settings = trackerSettings(config.tracker, kind);
+  if ('error' in settings) return settings;
+  // GitHub Actions says which API it runs against (GitHub Enterprise Server included).
+  const trackerConfig: TrackerConfig = settings.kind === 'github' && !settings.config.baseUrl && env.GITHUB_API_URL && env.GITHUB_API_URL !== 'https://api.github.com'
+    ? { ...settings.config, baseUrl: env.GITHUB_API_URL }
+    : settings.config;
+  return { settings, trackerConfig, target: trackerTarget(settings.kind, trackerConfig), creds: credentials(settings.kind, trackerConfig, env) };
+}
+
+/**
+ * `postmortem lint --tickets-from-tracker`: the fields of the tickets linked from open items of
+ * documents whose configuration lets tickets carry fields (`ticketsCarry`), read from the
+ * configured tracker. Undefined, with the reason on standard error, when they cannot be read (no
+ * tracker, no token): the lint then goes on without them.
+ */
+export async function ticketsFromTracker(docs: readonly PostmortemDocument[], io: Pick<SyncIo, 'err' | 'env' | 'fetch'>): Promise<Map<string, TicketFields> | undefined> {
+  const carrying = docs.filter((d) => Array.isArray(d.lookup.config.ticketsCarry) && d.lookup.config.ticketsCarry.length > 0);
+  if (carrying.length === 0) {
+    io.err('postmortem: tickets not read: no configuration sets ticketsCarry, so no ticket carries fields');
+    return undefined;
+  }
+  const tickets = new Set(carrying.flatMap((d) => d.postmortem.actionItems.filter((i) => !i.done && i.ticket.value).map((i) => i.ticket.value!)));
+  if (tickets.size === 0) return new Map();
+  const configured = configuredTracker(mergeConfigs(...carrying.map((d) => d.lookup.config)), undefined, io.env);
+  if ('error' in configured) {
+    io.err(`postmortem: tickets not read: ${configured.error}`);
+    return undefined;
+  }
+  if ('missing' in configured.creds) {
+    io.err(`postmortem: tickets not read from ${configured.target}: ${configured.creds.missing}; linting without them`);
+    return undefined;
+  }
+  let tracker: Tracker;
+  try {
+    tracker = makeTracker(configured.settings.kind, configured.trackerConfig, configured.creds, io.fetch);
+  } catch (e) {
+    io.err(`postmortem: tickets not read: ${(e as Error).message}`);
+    return undefined;
+  }
+  const statuses = await readStatuses(tickets, tracker);
+  for (const [ticket, s] of statuses) if (!s.ok) io.err(`postmortem: ${ticket}: ${s.error}`);
+  return ticketFields(statuses);
+}
+
 export async function syncCommand({ values, operands }: Parsed, io: SyncIo, engine: PostmortemEngine, displayPath: (p: string) => string): Promise<number> {
   const kindOption = values.tracker as string | undefined;
   if (kindOption !== undefined && kindOption !== 'github' && kindOption !== 'jira') throw new UsageError(`--tracker takes github or jira, not '${kindOption}'`);
@@ -57,17 +112,12 @@ export async function syncCommand({ values, operands }: Parsed, io: SyncIo, engi
     config = mergeConfigs(config, doc.lookup.config);
     docs.push({ path: doc.path, file: displayPath(doc.path), source: doc.text, pm: doc.postmortem });
   }
-  const settings = trackerSettings(config.tracker, kindOption as TrackerKind | undefined);
-  if ('error' in settings) {
-    io.err(`postmortem: ${settings.error}`);
+  const configured = configuredTracker(config, kindOption as TrackerKind | undefined, io.env);
+  if ('error' in configured) {
+    io.err(`postmortem: ${configured.error}`);
     return 2;
   }
-  // GitHub Actions says which API it runs against (GitHub Enterprise Server included).
-  const trackerConfig: TrackerConfig = settings.kind === 'github' && !settings.config.baseUrl && io.env.GITHUB_API_URL && io.env.GITHUB_API_URL !== 'https://api.github.com'
-    ? { ...settings.config, baseUrl: io.env.GITHUB_API_URL }
-    : settings.config;
-  const target = trackerTarget(settings.kind, trackerConfig);
-  const creds = credentials(settings.kind, trackerConfig, io.env);
+  const { settings, trackerConfig, target, creds } = configured;
   if ('missing' in creds && apply) {
     io.err(`postmortem: cannot sync with ${target}: ${creds.missing}`);
     return 2;

@@ -1,6 +1,7 @@
 import { LineCounter, isMap, isPair, isScalar, isSeq, isAlias, parseDocument } from 'yaml';
 import type { Document, Node } from 'yaml';
 import type { SectionKind } from './model';
+import type { CarriedField } from './tickets';
 import { RULES } from './rules';
 import type { Rule, Severity } from './rules/types';
 import { sectionKindOf } from './sections';
@@ -26,6 +27,8 @@ export interface ResolvedConfig {
   priorityMap: Record<string, string>;
   whyChainLength: number;
   requireTicket: boolean;
+  /** Fields an open item's ticket carries (`ticketsCarry`); see src/core/tickets.ts. */
+  ticketsCarry: CarriedField[];
   files: string[];
 }
 
@@ -84,6 +87,7 @@ export function resolveConfig(config: Config, knownRules: readonly string[], rul
       whyChainLength: c.whyChainLength ?? 5,
       requireTicket: c.requireTicket === true,
       files: c.files ?? DEFAULT_FILES,
+      ticketsCarry: [...new Set(c.ticketsCarry ?? [])],
     },
     problems,
   };

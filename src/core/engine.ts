@@ -66,7 +66,7 @@ export interface ReadOptions {
   explicit?: boolean;
 }
 
-export type EngineLintOptions = ReadOptions & Pick<LintOptions, 'today' | 'workspacePeople' | 'onRuleError'>;
+export type EngineLintOptions = ReadOptions & Pick<LintOptions, 'today' | 'workspacePeople' | 'onRuleError' | 'tickets'>;
 
 /** A path that was asked for and does not exist. */
 export class MissingPathError extends Error {
@@ -140,6 +140,7 @@ export class PostmortemEngine {
       ...(options.today !== undefined ? { today: options.today } : {}),
       ...(options.workspacePeople !== undefined ? { workspacePeople: options.workspacePeople } : {}),
       ...(options.onRuleError !== undefined ? { onRuleError: options.onRuleError } : {}),
+      ...(options.tickets !== undefined ? { tickets: options.tickets } : {}),
     });
     return { ...doc, findings, configProblems: [...(doc.lookup.file?.problems ?? []), ...configProblems] };
   }

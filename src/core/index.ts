@@ -47,3 +47,5 @@ export { documentPeople, rankedOwners } from './vocabulary/people';
 export { DEFAULT_SEVERITIES, fillTemplate, folderFromGlobs, freeFileName, namedLikePostmortem, postmortemFileName, slugify, templateAsSnippet } from './newPostmortem';
 export type { FilledTemplate, TemplateValues } from './newPostmortem';
 export { markDoneAt, markDoneFix, openItemAt } from './markDone';
+export { CARRIED_FIELDS, effectiveFields } from './tickets';
+export type { CarriedField, EffectiveField, EffectiveFields, TicketFields, TicketMap } from './tickets';

@@ -5,6 +5,7 @@ import { parsePostmortem } from './parse';
 import { RULES, RULE_IDS } from './rules';
 import type { Finding, Fix, Rule, Severity } from './rules/types';
 import { LineIndex, stripBom } from './text';
+import type { TicketMap } from './tickets';
 
 export interface LintOptions {
   /** Parses the Markdown (an IncrementalParser in the editor); a whole parse by default. */
@@ -13,6 +14,12 @@ export interface LintOptions {
   /** ISO date; defaults to the current UTC date. */
   today?: string;
   workspacePeople?: readonly string[];
+  /**
+   * Tickets read from the tracker, keyed by the ticket as the document writes it
+   * (`item.ticket.value`): where `ticketsCarry` lets a ticket carry a field the document does not
+   * write, the ticket's value is checked instead (see src/core/tickets.ts).
+   */
+  tickets?: TicketMap;
   /** Called when a rule throws; the runner turns it into one finding and goes on. */
   onRuleError?: (ruleId: string, error: unknown) => void;
   /** Rules to run instead of the registry (tests). */
@@ -52,7 +59,7 @@ export function lintPostmortem(postmortem: Postmortem, text: string, options: Li
       findings.push({ ruleId: rule.id, severity, message, range: clampRange(range, lines), fixes });
     };
     try {
-      rule.check({ postmortem, text, lines, config, today, workspacePeople: options.workspacePeople ?? [], options: ruleOptions(rule, config), report });
+      rule.check({ postmortem, text, lines, config, today, workspacePeople: options.workspacePeople ?? [], tickets: options.tickets, options: ruleOptions(rule, config), report });
     } catch (error) {
       options.onRuleError?.(rule.id, error);
       findings.push({

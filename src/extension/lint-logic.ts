@@ -2,7 +2,7 @@
  * The lint controller's decisions that need no editor (unit-tested in test/unit/extension-lint.test.ts).
  * Nothing here imports 'vscode'.
  */
-import type { ConfigProblem } from '../core';
+import type { ConfigProblem, TicketMap } from '../core';
 
 /** The longest wait after typing, however large the document. */
 export const MAX_DEBOUNCE_MS = 10_000;
@@ -27,6 +27,15 @@ export function overflowMessage(total: number, max: number): string | undefined 
   return total > max ? `${total - max} more postmortem findings are not shown (postmortem.lint.maxProblems is ${max})` : undefined;
 }
 
+/** Whether two sets of tickets read from the tracker say the same (so open documents need no new lint). */
+export function sameTickets(a: TicketMap | undefined, b: TicketMap | undefined): boolean {
+  if ((a?.size ?? 0) !== (b?.size ?? 0)) return false;
+  for (const [ticket, x] of a ?? []) {
+    const y = b?.get(ticket);
+    if (!y || x.assignee !== y.assignee || x.priority !== y.priority || x.due !== y.due || x.state !== y.state) return false;
+  }
+  return true;
+}
 
 /** What the output channel says about a configuration: where it came from and its problems; undefined when there are none. */
 export function configProblemReport(file: string | undefined, problems: readonly ConfigProblem[]): { source: string; line: string } | undefined {

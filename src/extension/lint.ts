@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import type { Finding, Postmortem, ReadOptions } from '../core';
+import type { Finding, Postmortem, ReadOptions, TicketMap } from '../core';
 import { basename, rankedOwners } from '../core';
 import { toVsRange, toVsSeverity } from './convert';
 import type { DocumentModels } from './documentModels';
 import type { Engines } from './engines';
-import { debounceWait, overflowMessage, tooLargeMessage } from './lint-logic';
+import { debounceWait, overflowMessage, sameTickets, tooLargeMessage } from './lint-logic';
 import { lintDebounce, lintEnabled, maxFileSize, maxProblems } from './settings';
 
 /** Findings of one document version, kept for the code actions. */
@@ -28,6 +28,8 @@ export class LintController implements vscode.Disposable {
   private readonly people = new Set<string>();
   private readonly tooLarge = new Set<string>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** Tickets tracker sync has read, whose fields the rules check where `ticketsCarry` says so. */
+  private tickets: TicketMap | undefined;
 
   constructor(
     private readonly engines: Engines,
@@ -60,6 +62,16 @@ export class LintController implements vscode.Disposable {
   /** Lints the open documents again (a configuration file or a setting changed). */
   relintOpen(): void {
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  /**
+   * The tickets tracker sync read (keyed as documents write them), used by every later lint.
+   * Returns whether they differ from the ones in use: then the caller asks for {@link relintOpen}.
+   */
+  setTickets(tickets: TicketMap | undefined): boolean {
+    if (sameTickets(this.tickets, tickets)) return false;
+    this.tickets = tickets;
+    return true;
   }
 
   private schedule(document: vscode.TextDocument, delay?: number): void {
@@ -128,6 +140,7 @@ export class LintController implements vscode.Disposable {
         text,
         // People seen as owners in any postmortem linted so far, for owner quick fixes.
         workspacePeople: [...this.people],
+        ...(this.tickets ? { tickets: this.tickets } : {}),
         onRuleError: (ruleId, error) => this.log.appendLine(`Rule ${ruleId} failed on ${uri.toString()}: ${(error as Error)?.stack ?? String(error)}`),
       });
       if (!linted) return undefined;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { exportItems, stripBom } from '../core';
 import type { CreateReport, Credentials, StatusResult, SyncDocument, Tracker, TrackerConfig, TrackerKind } from '../core/sync';
-import { createTickets, makeTracker, markDoneByIds, planSync, readStatuses, trackerSettings, trackerTarget, writeBack } from '../core/sync';
+import { createTickets, makeTracker, markDoneByIds, planSync, readStatuses, ticketFields, trackerSettings, trackerTarget, writeBack } from '../core/sync';
 import type { ViewItem } from './actionItems-logic';
 import { toVsRange } from './convert';
 import type { Services } from './services';
@@ -286,6 +286,8 @@ export class TrackerSync implements vscode.Disposable {
     }
     this.lastRefresh = Date.now();
     this.services.actionItems.rerender();
+    // Items whose tickets carry fields (`ticketsCarry`) are checked against what the tracker says now.
+    if (this.services.lint.setTickets(ticketFields(this.statuses))) this.services.lint.relintOpen();
     const closed = this.closedButOpen();
     if (closed.length > 0 && interactive) {
       void vscode.window.showInformationMessage(

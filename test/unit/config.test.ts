@@ -122,7 +122,7 @@ describe('the schema', () => {
     }
   });
   it('declares every top-level key of Config and nothing else', () => {
-    const keys: Array<keyof Config> = ['files', 'folder', 'templateFile', 'severities', 'ignores', 'rules', 'template', 'requiredSections', 'priorities', 'priorityMap', 'whyChainLength', 'requireTicket', 'jiraPriorities', 'linearPriorities', 'tracker', 'people'];
+    const keys: Array<keyof Config> = ['files', 'folder', 'templateFile', 'severities', 'ignores', 'rules', 'template', 'requiredSections', 'priorities', 'priorityMap', 'whyChainLength', 'requireTicket', 'jiraPriorities', 'linearPriorities', 'tracker', 'people', 'ticketsCarry'];
     assert.deepEqual(Object.keys(CONFIG_KEYS), keys);
   });
 

@@ -14,7 +14,7 @@ describe('every rule\'s documented examples do what the docs say', () => {
       rule.examples.forEach((example, i) => {
         const name = `${example.findings.length > 0 ? 'flagged' : 'fine'} #${i + 1}${example.title ? `: ${example.title}` : ''}`;
         it(name, () => {
-          const config = example.options ? { rules: { [rule.id]: [rule.defaultSeverity, example.options] as [typeof rule.defaultSeverity, Record<string, unknown>] } } : {};
+          const config = { ...example.config, ...(example.options ? { rules: { [rule.id]: [rule.defaultSeverity, example.options] as [typeof rule.defaultSeverity, Record<string, unknown>] } } : {}) };
           const result = lintText(example.markdown, { today: TODAY, config });
           assert.deepEqual(result.configProblems, [], 'the example\'s options are valid');
           const actual = result.findings.filter((f) => f.ruleId === rule.id).map((f) => `${f.range.start.line}:${f.range.start.column} ${f.ruleId}`);

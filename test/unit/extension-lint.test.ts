@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { rankedOwners } from '../../src/core';
 import { parsePostmortem } from '../../src/core';
-import { configProblemReport, debounceWait, lintWorkspaceMessage, MAX_DEBOUNCE_MS, overflowMessage, tooLargeMessage } from '../../src/extension/lint-logic';
+import { configProblemReport, debounceWait, lintWorkspaceMessage, MAX_DEBOUNCE_MS, overflowMessage, sameTickets, tooLargeMessage } from '../../src/extension/lint-logic';
 
 describe('extension lint: debounce wait', () => {
   it('waits the configured time for ordinary documents', () => {
@@ -58,5 +58,19 @@ describe('extension lint: owners for quick fixes', () => {
       '',
     ].join('\n'));
     assert.deepEqual(rankedOwners([pm]), ['Alice', 'bob']);
+  });
+});
+
+describe('extension lint: tickets read by tracker sync', () => {
+  it('asks for a new lint only when what the tracker says changed', () => {
+    const a = new Map([['#1', { assignee: 'li', state: 'open' as const }]]);
+    assert.equal(sameTickets(undefined, undefined), true);
+    assert.equal(sameTickets(undefined, new Map()), true, 'no tickets and an empty map lint alike');
+    assert.equal(sameTickets(undefined, a), false);
+    assert.equal(sameTickets(a, new Map([['#1', { assignee: 'li', state: 'open' as const }]])), true);
+    assert.equal(sameTickets(a, new Map([['#1', { assignee: 'li', state: 'closed' as const }]])), false);
+    assert.equal(sameTickets(a, new Map([['#1', { state: 'open' as const }]])), false);
+    assert.equal(sameTickets(a, new Map([['#2', { assignee: 'li', state: 'open' as const }]])), false);
+    assert.equal(sameTickets(a, new Map([['#1', { assignee: 'li', due: '2025-01-01', state: 'open' as const }]])), false);
   });
 });

@@ -210,3 +210,73 @@ describe('postmortem sync --tracker jira', () => {
     assert.deepEqual(server.violations, []);
   });
 });
+
+describe('postmortem lint --tickets-from-tracker', () => {
+  // Line 7: #1, assigned; 8: #2, unassigned; 9: #3, unassigned but closed; 10: no ticket.
+  const LINKED = `# Queue outage
+
+## Action items
+
+| Action | Owner | Priority | Due | Ticket |
+| --- | --- | --- | --- | --- |
+| Add a replica to the queue cluster | | P1 | 2030-07-01 | #1 |
+| Alert on queue depth above 10k | | P2 | 2030-07-15 | #2 |
+| Cap the retry count at 3 | | P2 | 2030-07-15 | #3 |
+| Page on delivery lag above 5 minutes | | P2 | 2030-07-15 | |
+`;
+
+  async function lintSetup(t: TestContext, carry = 'ticketsCarry: [owner, deadline]\n') {
+    const server = await startGithubServer({ token: TOKEN, apiPrefix: '/api/v3' });
+    const dir = mkdtempSync(join(tmpdir(), 'pm-lint-tickets-'));
+    t.after(async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    writeFileSync(join(dir, '.postmortem.yaml'), `tracker:\n  kind: github\n  repo: acme/ops\n  baseUrl: ${server.baseUrl}\n${carry}`);
+    require('node:fs').mkdirSync(join(dir, 'postmortems'));
+    writeFileSync(join(dir, 'postmortems', 'queue.md'), LINKED);
+    server.seed({ title: 'Add a replica to the queue cluster', assignees: ['li'] });
+    server.seed({ title: 'Alert on queue depth above 10k' });
+    server.close(server.seed({ title: 'Cap the retry count at 3' }));
+    const run = async (args: string[], env: Record<string, string | undefined> = { GITHUB_TOKEN: TOKEN }) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await main(['lint', '--today', '2026-02-01', ...args, dir], { out: (s) => out.push(s), err: (s) => err.push(s), env });
+      assert.ok(![...out, ...err].join('\n').includes(TOKEN), 'the token is never printed');
+      const owners = out.filter((l) => l.endsWith('action-missing-owner')).map((l) => Number(/queue\.md:(\d+):/.exec(l)![1]));
+      return { code, out: out.join('\n'), err: err.join('\n'), owners };
+    };
+    return { server, dir, run };
+  }
+
+  it('reads the linked issues: an unassigned open issue gets action-missing-owner; assigned or closed ones do not', async (t) => {
+    const { server, run } = await lintSetup(t);
+    const r = await run(['--tickets-from-tracker']);
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(r.owners, [8, 10]);
+    assert.match(r.out, /queue\.md:8:\d+ warning Action item "Alert on queue depth above 10k" has no owner and its ticket #2 has no assignee: assign the ticket, or name one person or @handle who answers for it action-missing-owner/);
+    // GitHub issues have no due date: the written ones win here, so nothing about deadlines.
+    assert.doesNotMatch(r.out, /action-missing-deadline|action-overdue/);
+    assert.deepEqual(server.requests.filter((q) => q.route === 'get').map((q) => q.path.split('/').pop()).sort(), ['1', '2', '3']);
+    assert.deepEqual(server.violations, []);
+  });
+
+  it('without the flag the tickets carry the owner unread; without a token it says so and lints the same way', async (t) => {
+    const { server, run } = await lintSetup(t);
+    const plain = await run([]);
+    assert.deepEqual(plain.owners, [10]);
+    const noToken = await run(['--tickets-from-tracker'], {});
+    assert.equal(noToken.code, 0);
+    assert.deepEqual(noToken.owners, [10]);
+    assert.match(noToken.err, /postmortem: tickets not read from acme\/ops: GITHUB_TOKEN is not set; linting without them/);
+    assert.equal(server.requests.length, 0);
+  });
+
+  it('without ticketsCarry nothing is read, and it says why', async (t) => {
+    const { server, run } = await lintSetup(t, '');
+    const r = await run(['--tickets-from-tracker']);
+    assert.deepEqual(r.owners, [7, 8, 9, 10]);
+    assert.match(r.err, /tickets not read: no configuration sets ticketsCarry/);
+    assert.equal(server.requests.length, 0);
+  });
+});

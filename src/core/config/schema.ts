@@ -128,6 +128,11 @@ export const CONFIG_KEYS: Record<string, ConfigKey> = {
     default: {},
     markdownDescription: 'Names as postmortems write owners, mapped to tracker accounts, e.g. `{ Alice: alice-gh }`: a created ticket is assigned to the account (a GitHub login; a Jira account id on Cloud, a user name on Data Center). An owner written `@handle` is used as is; other names are not assigned.',
   },
+  ticketsCarry: {
+    schema: { type: 'array', items: { type: 'string', enum: ['owner', 'priority', 'deadline'] } },
+    default: [],
+    markdownDescription: 'Fields an open action item\'s ticket carries, so the item need not write them: `[owner, priority, deadline]`, or some of them. An item with a ticket (link or key) then gets no `action-missing-owner`, `action-missing-priority` or `action-missing-deadline` for those fields. Where the tickets\' status is read (the editor, once tracker sync has read it; `postmortem lint --tickets-from-tracker`), the fields come from the ticket instead and are checked like written ones: owner = assignee, priority, deadline = due date (an unassigned ticket gets `action-missing-owner`, a past due date `action-overdue`); a ticket closed in the tracker needs none. A field the document writes wins over the ticket\'s. Default: none, every item writes its own.',
+  },
 };
 
 /** A rule's options as a schema: the declared one, or a mapping that allows no keys. */

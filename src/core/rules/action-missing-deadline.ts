@@ -1,3 +1,4 @@
+import { effectiveFields } from '../tickets';
 import { deadlineFixes, quote } from './helpers';
 import type { Rule } from './types';
 
@@ -15,13 +16,24 @@ export const actionMissingDeadline: Rule = {
       findings: ['18:3'],
     },
     { title: 'A report of what was done that says what will still be done stays open', markdown: '## Action items\n\n- P2 Affected validators have been identified and will be contacted about missed rewards (owner: Ana)\n- P2 Affected validators have been identified (owner: Ana)\n', findings: ['3:3'] },
+    {
+      title: 'With tickets carrying the deadline, an item with a ticket needs none of its own',
+      config: { ticketsCarry: ['deadline'] },
+      markdown: '## Action items\n\n| Priority | Action | Owner | Deadline | Ticket |\n| --- | --- | --- | --- | --- |\n| P2 | Add chaos test for zone loss | @omar | | [#77](https://github.com/acme/ops/issues/77) |\n| P2 | Add a restore drill | @omar | | |\n',
+      findings: ['6:37'],
+    },
   ],
-  check({ postmortem, today, report }) {
+  check({ postmortem, config, tickets, today, report }) {
     for (const item of postmortem.actionItems) {
       if (item.done || item.deadline.text !== '') continue;
+      // `ticketsCarry: [deadline]`: the ticket's due date stands for the item's (see src/core/tickets.ts).
+      const carried = effectiveFields(item, config.ticketsCarry, tickets).deadline;
+      if (carried.source === 'carried' || (carried.source === 'ticket' && carried.value !== undefined)) continue;
       report(
         item.deadline.origin === 'missing' ? item.range : item.deadline.range,
-        `Action item "${quote(item.action.text, 40)}" has no deadline: add a date (YYYY-MM-DD) by which it is done`,
+        carried.source === 'ticket'
+          ? `Action item "${quote(item.action.text, 40)}" has no deadline and its ticket ${carried.ticket} has no due date: set one on the ticket, or add a date (YYYY-MM-DD) by which it is done`
+          : `Action item "${quote(item.action.text, 40)}" has no deadline: add a date (YYYY-MM-DD) by which it is done`,
         deadlineFixes(item, today),
       );
     }

@@ -1,3 +1,4 @@
+import { effectiveFields } from '../tickets';
 import { documentPeople } from '../vocabulary/people';
 import { isPlaceholderOwner } from '../vocabulary/placeholders';
 import { quote, setFieldFix } from './helpers';
@@ -17,20 +18,31 @@ export const actionMissingOwner: Rule = {
       findings: ['11:3'],
     },
     { title: 'A team or person named first, as who will do it', markdown: '## Action items\n\n- QA to run the upgrade on the testnet at the announced height\n- Relay team will publish the binary checksum\n- We will write down who answers the upgrade channel\n', findings: ['5:3'] },
+    {
+      title: 'With tickets carrying the owner, an item with a ticket needs none of its own',
+      config: { ticketsCarry: ['owner'] },
+      markdown: '## Action items\n\n| Priority | Action | Owner | Deadline | Ticket |\n| --- | --- | --- | --- | --- |\n| P1 | Add p99 latency alert on checkout | | 2025-05-01 | OPS-12 |\n| P2 | Load-test checkout at 2x peak | | 2025-06-01 | n/a |\n',
+      findings: ['6:39'],
+    },
   ],
-  check({ postmortem, workspacePeople, report }) {
+  check({ postmortem, config, tickets, workspacePeople, report }) {
     const people = [...new Set([...documentPeople(postmortem), ...workspacePeople])].slice(0, 6);
     for (const item of postmortem.actionItems) {
       // A done or dropped item has nothing left for anyone to answer for.
       if (item.done || !isPlaceholderOwner(item.owner.text)) continue;
-      const what = item.owner.text === '' ? 'has no owner' : `has no real owner ("${item.owner.text}")`;
+      // `ticketsCarry: [owner]`: the ticket's assignee stands for the owner (see src/core/tickets.ts).
+      const carried = effectiveFields(item, config.ticketsCarry, tickets).owner;
+      if (carried.source === 'carried' || (carried.source === 'ticket' && carried.value !== undefined)) continue;
+      const what = carried.source === 'ticket'
+        ? `has no owner and its ticket ${carried.ticket} has no assignee`
+        : item.owner.text === '' ? 'has no owner' : `has no real owner ("${item.owner.text}")`;
       const fixes = people.flatMap((p): Fix[] => {
         const fix = setFieldFix(item, item.owner, `Set owner to ${p}`, p, 'owner');
         return fix ? [fix] : [];
       });
       report(
         item.owner.origin === 'missing' ? item.range : item.owner.range,
-        `Action item "${quote(item.action.text, 40)}" ${what}: name one person or @handle who answers for it`,
+        `Action item "${quote(item.action.text, 40)}" ${what}: ${carried.source === 'ticket' ? 'assign the ticket, or name' : 'name'} one person or @handle who answers for it`,
         fixes,
       );
     }

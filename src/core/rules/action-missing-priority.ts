@@ -1,3 +1,4 @@
+import { effectiveFields } from '../tickets';
 import { quote, setFieldFix } from './helpers';
 import type { Fix, Rule } from './types';
 
@@ -14,18 +15,27 @@ export const actionMissingPriority: Rule = {
       markdown: '## Action items\n\n- **HIGH** Shard the audit log table — owner: @kim\n- [P2] Drop the unused indexes — owner: @kim\n- Rotate the signing key (critical) — owner: @kim\n- [x] Revert the cache TTL change — owner: @kim\n',
       findings: [],
     },
+    {
+      title: 'With tickets carrying the priority, an item with a ticket needs none of its own',
+      config: { ticketsCarry: ['priority'] },
+      markdown: '## Action items\n\n- Shard the audit log table — owner: @kim, due: 2025-06-01, ticket: OPS-31\n- Drop the unused indexes — owner: @kim, due: 2025-06-01\n',
+      findings: ['4:3'],
+    },
   ],
-  check({ postmortem, config, report }) {
+  check({ postmortem, config, tickets, report }) {
     for (const item of postmortem.actionItems) {
       // A done or dropped item has nothing left to rank.
       if (item.done || item.priority.text !== '') continue;
+      // `ticketsCarry: [priority]`: the ticket's priority stands for the item's (see src/core/tickets.ts).
+      const carried = effectiveFields(item, config.ticketsCarry, tickets).priority;
+      if (carried.source === 'carried' || (carried.source === 'ticket' && carried.value !== undefined)) continue;
       const fixes = config.priorities.flatMap((p): Fix[] => {
         const fix = setFieldFix(item, item.priority, `Set priority ${p.id}${p.description ? ` (${p.description.replace(/[.;].*$/, '')})` : ''}`, p.id, 'priority');
         return fix ? [fix] : [];
       });
       report(
         item.priority.origin === 'missing' ? item.range : item.priority.range,
-        `Action item "${quote(item.action.text, 40)}" has no priority: use one of ${config.priorities.map((p) => p.id).join(', ')}`,
+        `Action item "${quote(item.action.text, 40)}" has no priority${carried.source === 'ticket' ? ` and its ticket ${carried.ticket} has none` : ''}: ${carried.source === 'ticket' ? 'set one on the ticket, or write' : 'use'} one of ${config.priorities.map((p) => p.id).join(', ')}`,
         fixes,
       );
     }

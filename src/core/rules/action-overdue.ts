@@ -1,3 +1,4 @@
+import { effectiveFields } from '../tickets';
 import { epochDay } from '../time';
 import { addDays, quote } from './helpers';
 import type { Rule } from './types';
@@ -24,13 +25,23 @@ export const actionOverdue: Rule = {
     },
     defaults: { graceDays: 0 },
   },
-  check({ postmortem, today, options, report }) {
+  check({ postmortem, config, tickets, today, options, report }) {
     const graceDays = options.graceDays as number;
     for (const item of postmortem.actionItems) {
-      const due = item.deadline.value;
+      // `ticketsCarry: [deadline]` with the ticket read: its due date is the item's (see src/core/tickets.ts).
+      const carried = item.done ? undefined : effectiveFields(item, config.ticketsCarry, tickets).deadline;
+      const fromTicket = carried?.source === 'ticket' ? carried : undefined;
+      const due = fromTicket ? fromTicket.value : item.deadline.value;
       if (item.done || !due || due >= today) continue;
       const days = epochDay(today) - epochDay(due);
       if (days <= graceDays) continue;
+      if (fromTicket) {
+        report(
+          item.deadline.origin === 'missing' ? item.range : item.deadline.range,
+          `Action item "${quote(item.action.text, 40)}" was due ${due} (the due date of its ticket ${fromTicket.ticket}), ${days} day${days === 1 ? '' : 's'} ago: finish it, close the ticket, or set a new due date`,
+        );
+        continue;
+      }
       const moved = addDays(today, 14);
       report(
         item.deadline.range,

@@ -1,6 +1,7 @@
 import type { Postmortem, Range } from '../model';
 import type { LineIndex } from '../text';
-import type { ResolvedConfig } from '../config';
+import type { Config, ResolvedConfig } from '../config';
+import type { TicketMap } from '../tickets';
 import type { JsonSchema } from '../config/jsonSchema';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -44,6 +45,11 @@ export interface RuleContext {
   /** People named elsewhere in the workspace, offered as owners in quick fixes. */
   workspacePeople: readonly string[];
   /**
+   * Tickets read from the tracker, keyed as the document writes them; the fields they carry reach
+   * the rules through `effectiveFields` (src/core/tickets.ts). Absent when none were read.
+   */
+  tickets?: TicketMap | undefined;
+  /**
    * Options of this rule: the config's `[severity, options]`, validated against the rule's
    * `options.schema`, with `options.defaults` filled in.
    */
@@ -77,6 +83,8 @@ export interface RuleExample {
   findings: string[];
   /** This rule's options for the example, when it shows one. */
   options?: Record<string, unknown>;
+  /** Other `.postmortem.yaml` keys the example is linted with (not `rules`), when it shows them. */
+  config?: Omit<Config, 'rules'>;
 }
 
 export interface RuleOptions {

@@ -12,6 +12,7 @@
  * created ticket, whatever happened after it.
  */
 import type { ExportItem } from '../export/items';
+import type { TicketFields } from '../tickets';
 import type { PlannedTicket, SyncDocument, SyncPlan } from './plan';
 import type { TicketRef, TicketStatus, Tracker } from './types';
 import { TrackerError } from './types';
@@ -134,6 +135,21 @@ export async function readStatuses(tickets: Iterable<string>, tracker: Tracker):
       out.set(ticket, { ok: false, error: error.message });
       if (error.kind === 'auth' || error.kind === 'forbidden') break;
     }
+  }
+  return out;
+}
+
+/**
+ * The fields the rules read from each ticket whose status was read (`ticketsCarry`, see
+ * src/core/tickets.ts): owner = assignee, priority, deadline = due date, and its state. Tickets that
+ * could not be read are left out (an item whose ticket is unknown is carried by it, not checked).
+ */
+export function ticketFields(statuses: ReadonlyMap<string, StatusResult>): Map<string, TicketFields> {
+  const out = new Map<string, TicketFields>();
+  for (const [ticket, result] of statuses) {
+    if (!result.ok) continue;
+    const { assignee, priority, due, state } = result.status;
+    out.set(ticket, { assignee, priority, due, state });
   }
   return out;
 }
