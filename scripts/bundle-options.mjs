@@ -34,7 +34,7 @@ export function bundleOptions({ production }) {
   // In a web worker there is no `document`: pick packages' worker builds over their DOM builds.
   const web = {
     ...common, platform: 'browser', conditions: ['worker', 'browser'], define: { ...common.define, WEB_BUILD: 'true' },
-    plugins: [packedCharacterEntities()],
+    plugins: [packedCharacterEntities(), ruleDocsLeftOut()],
   };
   return { common, node, web };
 }
@@ -120,3 +120,46 @@ export function packedCharacterEntities() {
   };
 }
 
+/** The properties of a rule (src/core/rules/types.ts) that only its docs page, the CLI's SARIF and the tests read. */
+const DOCS_ONLY = { examples: '[]', rationale: "''" };
+
+/**
+ * An esbuild plugin that leaves the docs-only properties of the rules, `examples` (whole example
+ * documents, ~25 KB) and `rationale`, out of the web bundles: they are written empty there. The
+ * extension never reads them (a unit test checks that src/extension and src/core outside the rules
+ * do not name them); the docs pages are generated from the sources, and the CLI and the npm
+ * library are Node bundles, which keep them. Found in each rule file's syntax tree (TypeScript's
+ * parser): the properties of an object literal that has `id` and `check`, i.e. a Rule.
+ */
+export function ruleDocsLeftOut() {
+  return {
+    name: 'rule-docs-left-out',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]src[\\/]core[\\/]rules[\\/][^\\/]+\.ts$/ }, async (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        if (!/\bcheck\b/.test(source)) return undefined;
+        const { default: ts } = await import('typescript');
+        const file = ts.createSourceFile(args.path, source, ts.ScriptTarget.Latest, true);
+        const cuts = [];
+        const visit = (node) => {
+          if (ts.isObjectLiteralExpression(node)) {
+            const names = new Set(node.properties.map((p) => p.name && ts.isIdentifier(p.name) ? p.name.text : undefined));
+            if (names.has('id') && names.has('check')) {
+              for (const p of node.properties) {
+                if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && Object.hasOwn(DOCS_ONLY, p.name.text)) {
+                  cuts.push({ start: p.initializer.getStart(file), end: p.initializer.getEnd(), text: DOCS_ONLY[p.name.text] });
+                }
+              }
+            }
+          }
+          ts.forEachChild(node, visit);
+        };
+        visit(file);
+        if (cuts.length === 0) return undefined;
+        let contents = source;
+        for (const cut of cuts.sort((a, b) => b.start - a.start)) contents = contents.slice(0, cut.start) + cut.text + contents.slice(cut.end);
+        return { contents, loader: 'ts' };
+      });
+    },
+  };
+}
