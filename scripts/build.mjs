@@ -3,26 +3,13 @@
 //   node scripts/build.mjs              development build with source maps, plus every test bundle
 //   node scripts/build.mjs --production minified extension and CLI only (what the .vsix ships)
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageDefines } from './defines.mjs';
+import { bundleOptions, root, webExtensionOptions } from './bundle-options.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const production = process.argv.includes('--production');
-const common = {
-  bundle: true,
-  format: 'cjs',
-  target: 'es2022',
-  sourcemap: !production,
-  minify: production,
-  logLevel: 'warning',
-  define: packageDefines(pkg),
-  absWorkingDir: root,
-};
-const node = { ...common, platform: 'node', target: 'node20', define: { ...common.define, WEB_BUILD: 'false' } };
-// In a web worker there is no `document`: pick packages' worker builds over their DOM builds.
-const web = { ...common, platform: 'browser', conditions: ['worker', 'browser'], define: { ...common.define, WEB_BUILD: 'true' } };
+// The options (UTF-8 output, the packed entity map of the web builds) are in bundle-options.mjs.
+const { common, node, web } = bundleOptions({ production });
 // mocha's browser build and the `assert` polyfill expect a few Node globals in the worker.
 const processShim = 'var process = globalThis.process || { env: {}, browser: true, platform: "browser", cwd: () => "/", nextTick: (f, ...a) => Promise.resolve().then(() => f(...a)) };';
 
@@ -31,10 +18,11 @@ if (!production) rmSync(join(root, 'out'), { recursive: true, force: true });
 
 const jobs = [
   build({ ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  build({ ...web, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] }),
+  build(webExtensionOptions('dist/web/extension.js', { production })),
   build({ ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The timeline panel's script, loaded by the webview from media/ (the only local resource root).
-  build({ ...common, entryPoints: ['src/webview/main.ts'], outfile: 'media/timeline.js', platform: 'browser', format: 'iife', sourcemap: false }),
+  // ASCII: it is loaded by a <script src>, whose encoding the webview's resource server does not state.
+  build({ ...common, charset: 'ascii', entryPoints: ['src/webview/main.ts'], outfile: 'media/timeline.js', platform: 'browser', format: 'iife', sourcemap: false }),
 ];
 
 if (!production) {

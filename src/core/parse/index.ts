@@ -3,9 +3,12 @@
  * blocks of the mdast tree, each block handed to the reader of the section kind it is in.
  */
 import type { Root, RootContent } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfm } from 'micromark-extension-gfm';
 import remarkParse from 'remark-parse';
+import type { Data, Processor } from 'unified';
 import { unified } from 'unified';
 import { computeMetrics } from '../metrics';
 import type { ContributingFactor, FieldSection, Frontmatter, Postmortem, Problem, Section, SectionKind, StatedMetric, StatedStart } from '../model';
@@ -28,9 +31,30 @@ import { dateInHeading } from './timeline/dates';
 import type { WhyLines } from './whys';
 import { collectWhyLines, readWhyChains } from './whys';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+/**
+ * A unified plugin that adds syntax to the parse only: the micromark extension (tokenizing) and the
+ * mdast-util-from-markdown extension (building the tree), on the `data` keys remark-parse hands to
+ * `fromMarkdown`. remark-gfm and remark-frontmatter do the same but also register the serializing
+ * side (mdast-util-to-markdown and the GFM and frontmatter serializers: 24 KB of the web bundle),
+ * which we never use: we only parse.
+ */
+function parseSyntax(micromark: NonNullable<Data['micromarkExtensions']>[number], mdast: NonNullable<Data['fromMarkdownExtensions']>[number]) {
+  return function (this: Processor): undefined {
+    const data = this.data();
+    (data.micromarkExtensions ??= []).push(micromark);
+    (data.fromMarkdownExtensions ??= []).push(mdast);
+  };
+}
 
-/** Parses Markdown into its syntax tree (unified + remark-parse + remark-gfm + remark-frontmatter). */
+/** GitHub Flavored Markdown (tables, task lists, strikethrough, autolink literals, footnotes), as remark-gfm parses it. */
+const parseGfm = parseSyntax(gfm(), gfmFromMarkdown());
+/** YAML frontmatter as a `yaml` node, as remark-frontmatter with `['yaml']` parses it. */
+const parseFrontmatter = parseSyntax(frontmatter(['yaml']), frontmatterFromMarkdown(['yaml']));
+
+/** The Markdown parser: the same trees as remark-parse + remark-gfm + remark-frontmatter (a unit test compares them). */
+const processor = unified().use(remarkParse).use(parseGfm).use(parseFrontmatter);
+
+/** Parses Markdown into its syntax tree (unified + remark-parse, with GFM and YAML frontmatter). */
 export function parseMarkdown(text: string): Root {
   return processor.parse(text);
 }
