@@ -114,13 +114,17 @@ export function scoreVagueness(raw: string, _context: VagueContext = {}): VagueS
   // "Ensure X is Y", or "Revisit X to make sure Y has Z": the state named is the check that it is done.
   const checked = ENSURE_CLAUSE.exec(lower);
   const state = checked ? `ensure ${lower.slice(checked.index + checked[0].length)}` : lower;
-  const ensuredState = found !== undefined && ENSURED_STATE.test(state) && !STATE_OF_MIND.test(state) && !ABSTRACT.test(state);
-  const lead = ensuredState ? undefined : found;
+  // "Make sure it is documented": a pronoun names no thing whose state could be checked.
+  const pronounState = /^(?:ensure|make sure) (?:that )?(?:it|this|everything|things|they|we) /.test(state);
+  const ensuredState = found !== undefined && !pronounState && ENSURED_STATE.test(state) && !STATE_OF_MIND.test(state) && !ABSTRACT.test(state);
+  // "Investigate and fix <defect>": the second verb is the deliverable.
+  const andDeliver = found !== undefined && CONCRETE_LEADS.some((v) => lower.startsWith(`${found} and ${v} `));
+  const lead = ensuredState || andDeliver ? undefined : found;
   if (lead) {
     score += 2;
     reasons.push(`asks to "${askedText.slice(0, lead.length)}"`);
   }
-  const concreteLead = CONCRETE_LEADS.some((v) => lower === v || lower.startsWith(`${v} `));
+  const concreteLead = andDeliver || CONCRETE_LEADS.some((v) => lower === v || lower.startsWith(`${v} `));
   if (concreteLead) score -= 1.5;
   // Hyphenated words of ordinary English ("follow-up", "on-call") are not identifiers.
   const concrete = CONCRETE_OBJECT.test(text.replace(COMMON_HYPHENATED, ' ')) || TOOLS.test(text);

@@ -57,3 +57,19 @@ describe('blame-language on labelled sentences', () => {
     assert.ok(m.recall >= 0.65);
   });
 });
+
+// Shapes met in real postmortems (issue 18's labelling), written in our own words: a team judging
+// its own thinking, verdicts on a decision, a person singled out; requests inside commitments and
+// under headlines, a ticket that names nothing. Floors guard what the rules learned.
+describe('judgement on the shapes of real writing', () => {
+  it('blame-language: precision ≥ 0.9, recall ≥ 0.8', () => {
+    const m = measure('shapes-blame.tsv', 'blame', (t) => findBlame(t).length > 0);
+    assert.ok(m.precision >= 0.9, `false alarms: ${m.falseAlarms.join(' | ')}`);
+    assert.ok(m.recall >= 0.8);
+  });
+  it('action-vague: precision ≥ 0.9, recall ≥ 0.8', () => {
+    const m = measure('shapes-action-items.tsv', 'vague', (t) => scoreVagueness(t).vague);
+    assert.ok(m.precision >= 0.9, `false alarms: ${m.falseAlarms.join(' | ')}`);
+    assert.ok(m.recall >= 0.8);
+  });
+});
