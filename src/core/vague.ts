@@ -62,6 +62,9 @@ const MEASURABLE = /\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|te
 
 export const VAGUE_THRESHOLD = 3;
 
+/** Objects that say there will be more of something without saying which: "missing alerts", "proactive alerts", "further checks". */
+const UNSPECIFIED_OBJECT = /^\S+ (?:(?:the|our|any|some) )?(?:missing|additional|further|proper|better|more|proactive|extra|relevant|necessary|appropriate|needed) (?:alerts?|alerting|checks?|tests?|testing|monitoring|metrics|docs|documentation|logging|safeguards?|guardrails?|processes|process|tooling|automation)\b/;
+
 const COMMON_HYPHENATED = /\b(?:follow-ups?|on-call|re-evaluate|long-term|short-term|end-to-end|up-to-date|well-known|so-called|high-level|low-level|real-time|in-depth|one-off|self-service|day-to-day|co-ordinate|re-run|post-mortems?|write-ups?|check-ins?|sign-offs?|roll-outs?)\b/gi;
 
 export interface VagueScore {
@@ -125,7 +128,9 @@ export function scoreVagueness(raw: string, _context: VagueContext = {}): VagueS
     reasons.push(`asks to "${askedText.slice(0, lead.length)}"`);
   }
   const concreteLead = andDeliver || CONCRETE_LEADS.some((v) => lower === v || lower.startsWith(`${v} `));
-  if (concreteLead) score -= 1.5;
+  // A concrete verb over an unspecified object ("Implement proactive alerts", "Add missing alerts") earns no credit.
+  const unspecified = UNSPECIFIED_OBJECT.test(lower.split(PURPOSE)[0]!) && !MEASURABLE.test(lower);
+  if (concreteLead && !unspecified) score -= 1.5;
   // Hyphenated words of ordinary English ("follow-up", "on-call") are not identifiers.
   const concrete = CONCRETE_OBJECT.test(text.replace(COMMON_HYPHENATED, ' ')) || TOOLS.test(text);
   // A linked ticket supports a concrete item but does not rescue text that names nothing
