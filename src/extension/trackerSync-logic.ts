@@ -42,7 +42,7 @@ export function previewLines(plan: SyncPlan): Array<{ id: string; label: string;
 }
 
 /** What the run did, in one message; details go to the output channel. */
-export function reportMessage(target: string, report: CreateReport, written: number, notWritten: number): string {
+export function reportMessage(target: string, report: CreateReport, written: number, notWritten: number, skipped = 0): string {
   const created = report.created.filter((c) => !c.found).length;
   const found = report.created.length - created;
   const parts = [`Created ${created} ticket${created === 1 ? '' : 's'} in ${target}`];
@@ -50,6 +50,7 @@ export function reportMessage(target: string, report: CreateReport, written: num
   parts.push(`linked ${written} in the postmortem${written === 1 ? '' : 's'}`);
   if (notWritten) parts.push(`${notWritten} not linked (see the Postmortem output)`);
   if (report.failed.length) parts.push(`${report.failed.length} failed`);
+  if (skipped) parts.push(`skipped ${skipped} (done, dropped, already linked or left out of the preview)`);
   let text = `${parts.join(', ')}.`;
   if (report.stopped) text += ` Stopped: ${report.stopped}`;
   return text;

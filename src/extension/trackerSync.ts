@@ -205,6 +205,7 @@ export class TrackerSync implements vscode.Disposable {
       void vscode.window.showInformationMessage(`Every open action item here already has a ticket (${plan.skip.length} skipped).`);
       return none;
     }
+    let unticked = 0;
     if ((arg as { yes?: boolean } | undefined)?.yes !== true) {
       const picks = previewLines(plan).map((l) => ({ ...l, picked: true }));
       const chosen = await vscode.window.showQuickPick(picks, {
@@ -214,6 +215,7 @@ export class TrackerSync implements vscode.Disposable {
       });
       if (!chosen || chosen.length === 0) return { ...none, planned: plan.create.length };
       const ids = new Set(chosen.map((p) => p.id));
+      unticked = plan.create.length - ids.size;
       plan = { ...plan, create: plan.create.filter((p) => ids.has(p.item.id)) };
     }
     const tracker = await this.tracker(c, true);
@@ -241,7 +243,7 @@ export class TrackerSync implements vscode.Disposable {
     }
     if (edit.size > 0) await vscode.workspace.applyEdit(edit);
     this.log(c.target, report, notWritten);
-    const message = reportMessage(c.target, report, written, notWritten.length);
+    const message = reportMessage(c.target, report, written, notWritten.length, plan.skip.length + unticked);
     if (report.failed.length || notWritten.length || report.stopped) void vscode.window.showWarningMessage(message, 'Show Output').then((a) => a && this.services.log.show(true));
     else void vscode.window.showInformationMessage(message);
     return { planned: plan.create.length, report, written, notWritten };

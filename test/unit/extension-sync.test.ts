@@ -32,7 +32,7 @@ describe('tracker sync in the editor', () => {
     ]);
   });
 
-  it('reports what was created, found, linked, failed and why it stopped', () => {
+  it('reports what was created, found, linked, failed, skipped and why it stopped', () => {
     const item = { id: 'PM-1', action: 'a', line: 1 } as never;
     const doc = { file: 'x.md' } as never;
     const report: CreateReport = {
@@ -42,6 +42,7 @@ describe('tracker sync in the editor', () => {
     };
     assert.equal(reportMessage('acme/ops', report, 2, 0), 'Created 1 ticket in acme/ops, found 1 from an earlier run, linked 2 in the postmortems, 1 failed. Stopped: Creating an issue in acme/ops failed: 401 Bad credentials');
     assert.equal(reportMessage('acme/ops', { created: [], failed: [], stopped: undefined }, 0, 1), 'Created 0 tickets in acme/ops, linked 0 in the postmortems, 1 not linked (see the Postmortem output).');
+    assert.equal(reportMessage('acme/ops', { created: [], failed: [], stopped: undefined }, 0, 0, 3), 'Created 0 tickets in acme/ops, linked 0 in the postmortems, skipped 3 (done, dropped, already linked or left out of the preview).');
   });
 
   it('marks only tickets the tracker closed, and says in the hover what it read', () => {
