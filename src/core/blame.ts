@@ -192,7 +192,7 @@ const TRIGGERS = /inexperienced|greedy|clueless|naive|arrogant|estimated|misjudg
 export function findBlame(text: string, people: ReadonlySet<string> = new Set()): BlameHit[] {
   const hits: BlameHit[] = [];
   if (text.length > 5000 || !TRIGGERS.test(text)) return hits;
-  for (const [re, suggestion] of ALWAYS) {
+  for (const [re, suggestion] of [...ALWAYS, ...VERDICTS]) {
     const m = re.exec(text);
     if (m) hits.push({ start: m.index, end: m.index + m[0].length, phrase: m[0], suggestion });
   }
@@ -200,10 +200,6 @@ export function findBlame(text: string, people: ReadonlySet<string> = new Set())
   const known = SHOULD_HAVE_KNOWN.exec(text);
   if (known && agentBefore(text.slice(0, known.index), people) !== 'we' && !/\b(?:it|this|that|which)\s*$/i.test(text.slice(0, known.index))) {
     hits.push({ start: known.index, end: known.index + known[0].length, phrase: known[0], suggestion: 'Ask what the person knew at the time, and what would have told them.' });
-  }
-  for (const [re, suggestion] of VERDICTS) {
-    const m = re.exec(text);
-    if (m) hits.push({ start: m.index, end: m.index + m[0].length, phrase: m[0], suggestion });
   }
   for (const [re, suggestion] of JUDGED_BY_ANYONE) {
     const m = re.exec(text);

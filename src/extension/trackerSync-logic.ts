@@ -4,6 +4,8 @@
  * report's wording, and how a ticket's status shows in the Action Items view.
  */
 import type { CreateReport, StatusResult, SyncPlan, TrackerConfig, TrackerKind } from '../core/sync';
+// Not from '../core/sync' (its index loads the HTTP clients, which the web bundle leaves out).
+import { hostOf } from '../core/sync/url';
 
 /**
  * The tracker of a folder: `.postmortem.yaml`'s `tracker:`, with the keys the `postmortem.tracker`
@@ -16,14 +18,7 @@ export function mergedTracker(fromFile: TrackerConfig | undefined, explicitSetti
 
 /** Where a tracker's token lives in secret storage: one per kind and host, so two GitHub hosts keep two tokens. */
 export function secretKey(kind: TrackerKind, config: TrackerConfig): string {
-  const url = kind === 'github' ? config.baseUrl ?? 'https://api.github.com' : config.site ?? '';
-  let host = url;
-  try {
-    host = new URL(url).host;
-  } catch {
-    // A malformed URL keys as written; the client reports it.
-  }
-  return `postmortem.tracker.${kind}.${host}`;
+  return `postmortem.tracker.${kind}.${hostOf(kind === 'github' ? config.baseUrl ?? 'https://api.github.com' : config.site ?? '')}`;
 }
 
 /** The built-in authentication provider for a GitHub API base URL: `github` for github.com, else `github-enterprise`. */

@@ -195,8 +195,8 @@ export class TrackerSync implements vscode.Disposable {
       return none;
     }
     const linkBase = c.config.linkBase;
-    const owns = { owns: (t: string) => makeTracker(c.kind, c.config, { token: '' }).owns(t) };
-    let plan = planSync(targets.docs, owns, {
+    // Which links are this tracker's needs no token: a client without one answers that.
+    let plan = planSync(targets.docs, makeTracker(c.kind, c.config, { token: '' }), {
       labels: c.config.labels ?? [], people: c.people,
       ...(targets.only ? { only: targets.only } : {}),
       ...(linkBase ? { linkTo: (file: string) => `${linkBase.replace(/\/?$/, '/')}${file}` } : {}),

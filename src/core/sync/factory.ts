@@ -7,6 +7,7 @@ import type { Config } from '../config';
 import { githubTracker } from './github';
 import { jiraTracker } from './jira';
 import type { Fetch, Tracker } from './types';
+import { hostOf } from './url';
 
 export type TrackerConfig = NonNullable<Config['tracker']>;
 export type TrackerKind = 'github' | 'jira';
@@ -31,14 +32,9 @@ export function trackerSettings(config: TrackerConfig | undefined, kind: Tracker
 /** `owner/name` or `KEY on host`: where tickets go, before any client exists. */
 export function trackerTarget(kind: TrackerKind, config: TrackerConfig): string {
   if (kind === 'github') return config.repo ?? '';
-  let host = config.site ?? '';
-  try {
-    host = new URL(host).host;
-  } catch {
-    // Kept as written: the client reports a bad site when it is used.
-  }
-  return `${config.project ?? ''} on ${host}`;
+  return `${config.project ?? ''} on ${hostOf(config.site ?? '')}`;
 }
+
 
 export function makeTracker(kind: TrackerKind, config: TrackerConfig, credentials: Credentials, fetch?: Fetch): Tracker {
   if (kind === 'github') {

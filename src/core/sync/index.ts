@@ -7,4 +7,5 @@ export type { CreatedTicket, CreateReport, FailedItem, RunOptions, StatusResult 
 export { itemsById, markDoneByIds, wholeLinesEdit, writeBack } from './writeBack';
 export type { TicketLink, WriteBackResult } from './writeBack';
 export { makeTracker, trackerSettings, trackerTarget } from './factory';
+export { hostOf } from './url';
 export type { Credentials, TrackerConfig, TrackerKind } from './factory';

@@ -51,8 +51,9 @@ export function writeBack(source: string, file: string, links: readonly TicketLi
   let text = source;
   const written: TicketLink[] = [];
   const notWritten: WriteBackResult['notWritten'] = [];
+  // The model of `text`: the reading that accepted the last link is the model of the next step.
+  let pm = parsePostmortem(text);
   for (const link of links) {
-    const pm = parsePostmortem(text);
     const item = itemsById(pm, file).get(link.id);
     if (!item) {
       notWritten.push({ ...link, reason: 'the item is no longer in the document (its text changed or it was removed)' });
@@ -64,12 +65,20 @@ export function writeBack(source: string, file: string, links: readonly TicketLi
       else notWritten.push({ ...link, reason: `the item already links ${current}` });
       continue;
     }
-    const next = placements(pm, text, item, link.ref).map((edits) => applyEdits(text, edits)).find((candidate) => readsBack(candidate, file, link, item));
+    let next: { text: string; pm: Postmortem } | undefined;
+    for (const edits of placements(pm, text, item, link.ref)) {
+      const candidate = applyEdits(text, edits);
+      const read = parsePostmortem(candidate);
+      if (readsBack(read, file, link, item)) {
+        next = { text: candidate, pm: read };
+        break;
+      }
+    }
     if (next === undefined) {
       notWritten.push({ ...link, reason: 'no place after the item\'s text keeps it reading the same with the link' });
       continue;
     }
-    text = next;
+    ({ text, pm } = next);
     written.push(link);
   }
   return { text, edit: wholeLinesEdit(source, text), written, notWritten };
@@ -109,8 +118,8 @@ function placements(pm: Postmortem, text: string, item: ActionItem, ref: TicketR
 }
 
 /** Whether the item reads as before, now with the ticket: same id, fields and state. */
-function readsBack(candidate: string, file: string, link: TicketLink, before: ActionItem): boolean {
-  const after = itemsById(parsePostmortem(candidate), file).get(link.id);
+function readsBack(candidate: Postmortem, file: string, link: TicketLink, before: ActionItem): boolean {
+  const after = itemsById(candidate, file).get(link.id);
   if (!after) return false;
   const same = (a: { value: unknown }, b: { value: unknown }) => a.value === b.value;
   return (after.ticket.value === link.ref.url || after.ticket.value === link.ref.key) && after.state === before.state
