@@ -106,6 +106,8 @@ async function main() {
     failed += r.summary?.failed ?? 0;
     if (!ok && !(r.summary?.failed > 0)) failed++; // a crash or a run with no tests counts as a failure
     report.push(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${r.summary ? `${r.summary.passed} passed, ${r.summary.failed} failed` : 'no result'} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+    // CI keeps only the end of the output: the failures are named here, next to the counts.
+    if (!ok) for (const f of r.summary?.failures ?? []) report.push(`       ✗ ${f.title}: ${String(f.error ?? '').replace(/\s+/g, ' ').slice(0, 200)}`);
   }
   for (const [name, step] of selfChecks.filter(([n]) => selected(n))) {
     const t0 = Date.now();

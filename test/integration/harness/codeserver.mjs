@@ -225,7 +225,14 @@ export function workbenchUrl(url, folder, payload) {
 /** Parse the plain `N passed, N failed` line the test entry prints (last one wins). */
 export function parseSummary(text) {
   const m = [...String(text).matchAll(/^(?:\w+: )?(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/gm)].pop();
-  return m ? { passed: +m[1], failed: +m[2], skipped: +(m[3] || 0) } : null;
+  if (!m) return null;
+  // The suites also print their failures as JSON: kept so the final report can name them.
+  let failures = [];
+  const json = [...String(text).matchAll(/^MOCHA_RESULTS_JSON (.*)$/gm)].pop();
+  try {
+    if (json) failures = JSON.parse(json[1]).failures ?? [];
+  } catch { /* a cut line: the counts still stand */ }
+  return { passed: +m[1], failed: +m[2], skipped: +(m[3] || 0), failures };
 }
 
 /**
