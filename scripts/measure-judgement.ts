@@ -6,9 +6,10 @@
 //   {"kind":"sentence","line":N,"text":"…","label":"blame|neutral","reason":"…"}
 // Every action item is labelled, and every sentence with a trigger word or a judgement of people.
 //
-// action-vague: a labelled item is flagged when a finding starts on its line. Items the parser reads as
-// done or dropped are left out (the rule does not judge finished work); items it does not read at all
-// count as not flagged. Borderline items are reported, not scored.
+// action-vague: a labelled item is flagged when a finding starts on its line (or, for an item the parser
+// reads, anywhere in it). Items the parser reads as done or dropped are left out (the rule does not judge
+// finished work). Borderline items are reported, not scored. Every action item is labelled, so a finding
+// on no labelled item is a false alarm.
 // blame-language: a labelled sentence is flagged when a finding starts on its line or on one of the
 // next two (a wrapped sentence), nearest label first. A finding near no labelled sentence is counted
 // as a false alarm: the labeller read that sentence and found nothing to label.
@@ -71,14 +72,20 @@ function main(): void {
     const text = readFileSync(join(docs, name), 'utf8');
     const { findings } = lintText(text, { today: MEASURE_TODAY });
     const pm = parsePostmortem(text);
-    const vagueLines = new Set(findings.filter((f) => f.ruleId === 'action-vague').map((f) => f.range.start.line));
+    const vagueFindings = findings.filter((f) => f.ruleId === 'action-vague');
+    const vagueLines = new Set(vagueFindings.map((f) => f.range.start.line));
+    const norm = (t: string) => t.toLowerCase().replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+    // Two labelled items on one line (a report of a fix, then a commitment): a finding flags the one it quotes.
+    const quotes = (l: Label) => vagueFindings.some((f) => f.range.start.line === l.line && norm(l.text).startsWith(norm(/"([^"]{1,40})/.exec(f.message)?.[1] ?? '')));
+    const shared = (l: Label) => own.filter((x) => x.kind === 'action' && x.line === l.line).length > 1;
     for (const l of own.filter((x) => x.kind === 'action')) {
       const item = pm.actionItems.find((i) => i.line === l.line || (l.line >= i.range.start.line && l.line <= i.range.end.line));
       if (item?.done) {
         doneLeftOut++;
         continue;
       }
-      const flagged = item ? vagueLines.has(item.range.start.line) || vagueLines.has(l.line) : false;
+      // An item written as prose (a commitment in a paragraph) is judged where its sentence starts.
+      const flagged = shared(l) ? quotes(l) : item ? vagueLines.has(item.range.start.line) || vagueLines.has(l.line) : vagueLines.has(l.line);
       const where = `${name}:${l.line} ${l.text.slice(0, 100)}`;
       if (l.label === 'borderline') {
         borderline++;
@@ -94,6 +101,15 @@ function main(): void {
         vague.fp++;
         vague.notes.push(`false    ${where}  — ${l.reason ?? ''}`);
       } else vague.tn++;
+    }
+    // Every action item was labelled: a finding on no labelled item is a false alarm.
+    const actionLabels = own.filter((x) => x.kind === 'action');
+    for (const line of vagueLines) {
+      const item = pm.actionItems.find((i) => line >= i.range.start.line && line <= i.range.end.line);
+      const labelled = actionLabels.some((l) => l.line === line || (item !== undefined && l.line >= item.range.start.line && l.line <= item.range.end.line));
+      if (labelled) continue;
+      vague.fp++;
+      vague.notes.push(`false    ${name}:${line} (no labelled item) ${findings.find((f) => f.ruleId === 'action-vague' && f.range.start.line === line)?.message.slice(0, 110) ?? ''}`);
     }
     const sentences = own.filter((x) => x.kind === 'sentence').sort((a, b) => a.line - b.line);
     const hit = new Set<Label>();

@@ -26,6 +26,8 @@ const ALWAYS: Array<[RegExp, string]> = [
   [/\b(?:rubber[- ]stamp(?:ed|s|ing)?|botch(?:ed|es)?|asleep at the wheel|without thinking|inexcusabl[ey]|unforgivabl[ey]|known better|(?:did ?n[o']t|does ?n[o']t|never) care[sd]?|(?:was ?n[o']t|were ?n[o']t|not) paying attention|lack of (?:attention|care|diligence)|(?:did ?n[o']t|does ?n[o']t) know what (?:they|he|she) (?:was|were) doing|(?:not|was ?n[o']t|were ?n[o']t) competent)\b/i, 'Ask what made the careful path slow or unclear at that moment.'],
   [/\b[\p{L}@][\p{L}._-]{0,40}'s (?:mistake|error|blunder|oversight|negligence|carelessness|screw-?up|slip)\b/u, 'Name the condition that made the mistake possible, not the person who made it.'],
   [/\b(?:nobody|no one|no-one) (?:bothered|cared)\b/i, 'What made this step easy to skip?'],
+  // Nouns that judge the care taken, whoever it is said of ("Root causes: haste", "an act of laziness").
+  [/\b(?:haste|laziness|complacency|carelessness|sloppiness)\b/i, 'What made speed or the shortcut feel right at that moment?'],
 ];
 
 /**
@@ -43,9 +45,9 @@ const WITH_PERSON: Array<[RegExp, string]> = [
   [/\b(?:rushed|misconfigured|mistyped|typo'?d|broke|pushed (?:a |the )?broken)\b/i, 'What let the change through without a check?'],
   [/\bbothered to\b/i, 'What made this step easy to skip?'],
   [/\b(?:mistakenly|wrongly|carelessly|blindly|accidentally)\b/i, 'What made the wrong action look right at the time?'],
-  [/\b(?:didn't|did not|never) (?:check|test|read|look|verify|notice|follow)\b/i, 'What would have made the check part of the normal path?'],
+  [/\b(?:didn't|didn’t|did not|never) (?:check|test|read|look|verify|notice|follow|catch|spot|realise|realize)\b/i, 'What would have made the check part of the normal path?'],
   [/\b(?:didn't|did not|never) (?:alert|tell|inform|warn|mention|escalate|communicate|call out|ask|wait)\b/i, 'What would have made telling others part of the normal path?'],
-  [/\b(?:was|were|is|are|been|being|too|so) lazy\b/i, 'What made the safe path harder than the risky one?'],
+  [/\b(?:was|were|is|are|am|been|being|too|so)(?= lazy\b) lazy\b|'m lazy\b/i, 'What made the safe path harder than the risky one?'],
 ];
 
 /**
@@ -57,6 +59,8 @@ const WITH_PERSON: Array<[RegExp, string]> = [
 const JUDGED_BY_ANYONE: Array<[RegExp, string]> = [
   [/\b(?:underestimated|overestimated|misjudged|misread|misunderstood)\b/i, 'Ask what the people knew at the time, and what would have shown them the risk.'],
   [/\b(?:hurriedly|hastily)\b/i, 'What made speed feel more important than the check at that moment?'],
+  // Attention judged: "we missed that the patch was consensus-breaking" (not "we missed the SLO").
+  [/\bmissed (?:that|the fact that)\b/i, 'Why did the signal not stand out among the others?'],
   [/\b(?:did ?n[o']t|did not|never) take (?:\S+ ){0,5}?seriously\b/i, 'Why did the signal not stand out among the others?'],
   // A counterfactual about one's own act (not about an outcome: "we could have lost data" is not a judgement).
   [/\b(?:should|could)(?: not| never|n't)? (?:have|'ve) (?:caught|detected|noticed|spotted|tested|checked|verified|used|chosen|picked|planned|prepared|waited|asked|reviewed|prevented|avoided|done|run|performed|considered|communicated|escalated|rolled back|reverted|load[- ]tested|known|thought|realised|realized|anticipated|followed|read|looked|split|staged|scheduled)\b/i, 'Describe what the system lacked, not what the people should have done.'],

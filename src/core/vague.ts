@@ -14,13 +14,14 @@ const VAGUE_LEADS = [
   'share', 'address', 'clean up', 'cleanup', 'refactor', 'speed up', 'tighten', 'handle', 'get', 'sync with', 'talk to', 'talk with',
   'possibly', 'perhaps', 'align', 'coordinate', 'socialize', 'socialise', 'rethink', 're-evaluate', 'reevaluate', 'tbd', 'todo', 'find a way', 'come up with',
   'minimize', 'minimise', 'maximize', 'maximise', 'expand', 'evolve', 'something about', 'define and implement',
+  'do more', 'do better', 'do a better job', 'be better',
 ];
 
 /** Leads that name an activity, not an outcome: vague unless a number or bound says when it is done. */
 const OPEN_ENDED_LEADS = new Set([
   'investigate', 'look into', 'look at', 'consider', 'explore', 'think about', 'keep an eye', 'make sure', 'figure out', 'sync with',
   'talk to', 'talk with', 'research', 'work on', 'try to', 'maybe', 'possibly', 'perhaps', 'tbd', 'todo', 'follow up', 'follow-up',
-  'tighten', 'be more careful', 'be careful', 'be more', 'train', 'educate', 'revisit',
+  'tighten', 'be more careful', 'be careful', 'be more', 'train', 'educate', 'revisit', 'do more', 'do better', 'do a better job', 'be better',
 ]);
 
 const CONCRETE_LEADS = [
@@ -49,7 +50,7 @@ const STATE_OF_MIND = /\b(?:aware|awareness|knows?|knew|understands?|understood|
 const HEDGES = /\b(?:something about|maybe|perhaps|possibly|at some point|eventually|someday|when we have time|if time permits|try to|attempt to|somehow|as needed|where possible|if possible|when possible|as appropriate|going forward|in the future|again|generally|overall|properly|appropriately|etc|long-term|widely|tbd)\b/i;
 
 /** Goals that sound like outcomes but cannot be checked: "more robust", "better visibility", "less error-prone". */
-const ABSTRACT = /\bright (?:people|person|team|teams|place|time|way)\b|\bappropriate\b|\b(?:more|better|less|fewer|faster|safer|smoother|cleaner|robust(?:ness)?|resilien(?:t|ce)|reliab(?:le|ility)|stab(?:le|ility)|visibility|awareness|culture|process(?:es)?|best practices?|toil|tech(?:nical)? debt|edge cases?|flakiness|flaky|performance|error-prone|issues?|problems?|things|stuff|learnings|knowledge|communication|ownership|hygiene|quality|strateg(?:y|ies)|approaches|(?:an?|the|our) approach|options|ways|bottlenecks|improvements|solutions?|patterns?|mature|modern|proactive)\b/i;
+const ABSTRACT = /\bright (?:people|person|team|teams|place|time|way)\b|\bappropriate\b|\b(?:more|further|better|less|fewer|faster|safer|smoother|cleaner|robust(?:ness)?|resilien(?:t|ce)|reliab(?:le|ility)|stab(?:le|ility)|visibility|awareness|culture|process(?:es)?|best practices?|toil|tech(?:nical)? debt|edge cases?|flakiness|flaky|performance|error-prone|issues?|problems?|things|stuff|learnings|knowledge|communication|ownership|hygiene|quality|strateg(?:y|ies)|approaches|(?:an?|the|our) approach|options|ways|bottlenecks|improvements|solutions?|patterns?|mature|modern|proactive)\b/i;
 
 /** Names of tools and platforms that make an action concrete. */
 const TOOLS = /\b(?:pagerduty|opsgenie|grafana|prometheus|datadog|sentry|terraform|helm|kubernetes|k8s|kubectl|argo(?:cd)?|jenkins|github|gitlab|circleci|buildkite|kafka|redis|postgres(?:ql)?|mysql|mongodb|elasticsearch|cassandra|dynamodb|s3|ec2|rds|lambda|cloudflare|nginx|envoy|istio|consul|vault|statuspage|slack|jira|linear|runbook|dashboard|playbook|alertmanager|cloudwatch|pgbouncer|sqs|sns|bigquery|airflow|spark|docker|ci|cd|cdn|dns|tls|ssl|cron|crontab|launchdarkly|feature flag)\b/i;
@@ -58,12 +59,12 @@ const TOOLS = /\b(?:pagerduty|opsgenie|grafana|prometheus|datadog|sentry|terrafo
 const CONCRETE_OBJECT = /`[^`]+`|\b[\w-]+\/[\w./-]+|\b\w+\.\w+(?:\.\w+)*\b|\b[a-z0-9]+(?:[-_][a-z0-9]+)+\b|\b[A-Z][A-Z0-9]{1,9}-\d+\b|https?:\/\/|\b[a-z]+[A-Z]\w*\b|\b[A-Z][a-z]+[A-Z]\w*\b|\b[A-Z]{2,6}s?\b/;
 
 /** A measurable bound: a number, a percentage, a duration, a version, a threshold word with a value. */
-const MEASURABLE = /\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|all|every|everyone|everybody|each|none|no longer|before|after|within|under|below|above|at most|at least|per)\b/i;
+const MEASURABLE = /\d|(?<!\b(?:this|that|the|which|any|no) )\bone\b|\bunder(?! ?way)\b|\b(?:zero|two|three|four|five|six|seven|eight|nine|ten|all|every|everyone|everybody|each|none|no longer|before|after|within|below|above|at most|at least|per)\b/i;
 
 export const VAGUE_THRESHOLD = 3;
 
 /** Objects that say there will be more of something without saying which: "missing alerts", "proactive alerts", "further checks". */
-const UNSPECIFIED_OBJECT = /^\S+ (?:(?:the|our|any|some) )?(?:missing|additional|further|proper|better|more|proactive|extra|relevant|necessary|appropriate|needed) (?:alerts?|alerting|checks?|tests?|testing|monitoring|metrics|docs|documentation|logging|safeguards?|guardrails?|processes|process|tooling|automation)\b/;
+const UNSPECIFIED_OBJECT = /^\S+ (?:(?:the|our|any|some|new|several|various|further) )?(?:safeguards|measures|improvements|changes|steps|mechanisms|controls|protections)\b|^\S+ (?:(?:the|our|any|some) )?(?:missing|additional|further|proper|better|more|proactive|extra|relevant|necessary|appropriate|needed) (?:alerts?|alerting|checks?|tests?|testing|monitoring|metrics|docs|documentation|logging|safeguards?|guardrails?|processes|process|tooling|automation)\b/;
 
 const COMMON_HYPHENATED = /\b(?:follow-ups?|on-call|re-evaluate|long-term|short-term|end-to-end|up-to-date|well-known|so-called|high-level|low-level|real-time|in-depth|one-off|self-service|day-to-day|co-ordinate|re-run|post-mortems?|write-ups?|check-ins?|sign-offs?|roll-outs?)\b/gi;
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { findBlame, scoreVagueness } from '../../src/core';
+import { findBlame, lintText, scoreVagueness } from '../../src/core';
 import { repoRoot } from './root';
 
 const dir = join(repoRoot, 'test/fixtures/labelled');
@@ -71,5 +71,25 @@ describe('judgement on the shapes of real writing', () => {
     const m = measure('shapes-action-items.tsv', 'vague', (t) => scoreVagueness(t).vague);
     assert.ok(m.precision >= 0.9, `false alarms: ${m.falseAlarms.join(' | ')}`);
     assert.ok(m.recall >= 0.8);
+  });
+});
+
+describe('follow-up work promised in sentences, in the shapes of real writing (our own document)', () => {
+  // shapes-commitments.tsv labels every line of shapes-commitments.md that a reader could take for
+  // follow-up work: vague, ok (checkable), or not-an-item (a report, a status update, a quote, code,
+  // a principle). action-vague must flag exactly the vague ones, on their lines.
+  const doc = readFileSync(join(dir, 'shapes-commitments.md'), 'utf8');
+  const docLines = doc.split('\n');
+  const labels = readFileSync(join(dir, 'shapes-commitments.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t') as [string, string, string]);
+
+  it('the labels quote the lines they label', () => {
+    for (const [line, , text] of labels) assert.ok(docLines[Number(line) - 1]!.includes(text), `line ${line}: ${text}`);
+  });
+
+  it('flags the vague commitments and the vague labelled item, nothing else', () => {
+    const flagged = lintText(doc, { today: '2026-03-10' }).findings.filter((f) => f.ruleId === 'action-vague').map((f) => f.range.start.line);
+    const vague = labels.filter(([, label]) => label === 'vague').map(([line]) => Number(line));
+    assert.deepEqual([...new Set(flagged)].sort((a, b) => a - b), vague);
+    for (const [line, label] of labels) if (label !== 'vague') assert.ok(!flagged.includes(Number(line)), `line ${line} (${label}) flagged`);
   });
 });

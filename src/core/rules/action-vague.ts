@@ -1,6 +1,8 @@
 import type { ActionItem } from '../model';
 import type { LineIndex } from '../text';
 import { plainInline } from '../text';
+import { quote } from './helpers';
+import { proseCommitments } from '../commitments';
 import { scoreVagueness } from '../vague';
 import type { Rule } from './types';
 
@@ -65,6 +67,15 @@ export const actionVague: Rule = {
       report(
         item.action.range,
         `Action "${item.action.text}" cannot be verified as done: it ${s.reasons.slice(0, 2).join(' and ')}. Name what changes where, with a number or a check (e.g. "Add p99 latency alert on <service> at <threshold>")`,
+      );
+    }
+    // Follow-up work promised in a sentence ("We are investigating ways to improve resilience").
+    for (const c of proseCommitments(postmortem, lines)) {
+      const s = scoreVagueness(c.request);
+      if (!s.vague) continue;
+      report(
+        c.range,
+        `Commitment "${quote(c.text, 80)}" cannot be verified as done: it ${s.reasons.slice(0, 2).join(' and ')}. Make it an action item that names what changes where, with a number or a check`,
       );
     }
   },

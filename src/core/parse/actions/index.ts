@@ -253,6 +253,18 @@ function readActionParagraph(
 
   // `Action point: create an announcement list`.
   const itemLabel = ITEM_LABEL.exec(s.text);
+  // Several labelled lines in one paragraph (`Action point: A` / `Action point: B`): one item each.
+  const labelledLines = itemLabel ? s.text.split('\n') : [];
+  if (labelledLines.length > 1 && labelledLines.every((l) => ITEM_LABEL.test(l))) {
+    let at = 0;
+    for (const l of labelledLines) {
+      const label = ITEM_LABEL.exec(l)!;
+      const rest = sliceSpan(s, at + label[0].length, at + l.length);
+      if (plainOf(rest) !== '') item(rest, undefined);
+      at += l.length + 1;
+    }
+    return;
+  }
   if (itemLabel) {
     const rest = sliceSpan(s, itemLabel[0].length);
     if (plainOf(rest) === '') draft.pending = { state: undefined, label: true, detailOf: undefined, endLine, colon: true };

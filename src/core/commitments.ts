@@ -1,0 +1,140 @@
+/**
+ * Follow-up work written as prose: "We are investigating ways to improve the resilience of our
+ * infrastructure", "Further segmentation of internal hosts is also under way", "Lesson learned is to
+ * ensure there is satisfactory testing". Real postmortems promise work in sentences as often as in
+ * lists; these are the sentences, outside the timeline and the action items the parser reads, that
+ * commit to work. Judging whether they can be checked is action-vague's business.
+ *
+ * Only the shapes that are commitments whatever the section are read: an intent in progress ("we are
+ * investigating", "the team will continue to"), work said to be pending ("is under way", "remains a
+ * priority", "are to be"), advice given as the lesson ("Lesson learned is to…"), and an imperative
+ * under a label that makes it an item ("Action point: …"). A plain "we will…" or "we should…" is left
+ * alone: measured on real postmortems, in lessons and principles it is as often commentary on a list
+ * of items elsewhere as an item of its own, and a false alarm costs more than a miss.
+ */
+import type { Postmortem, Range, Section } from './model';
+import type { LineIndex } from './text';
+import { blankNonProse } from './text';
+
+export interface Commitment {
+  /** The sentence, Markdown emphasis removed. */
+  text: string;
+  /** Where the sentence starts and ends (one line: a wrapped sentence ends on its first line). */
+  range: Range;
+  /** The sentence is an imperative or a wish, not a statement about the future. */
+  imperative: boolean;
+  /** What is asked, as an imperative: "We are investigating ways to X" → "investigate ways to X". */
+  request: string;
+}
+
+const GERUNDS: Record<string, string> = {
+  investigating: 'investigate', exploring: 'explore', 'looking into': 'look into', 'looking at': 'look at', 'looking for': 'look for', evaluating: 'evaluate', considering: 'consider',
+  implementing: 'implement', adding: 'add', introducing: 'introduce', 'putting in place': 'put in place',
+};
+
+/** The request of a commitment, as an imperative. */
+function asRequest(body: string): string {
+  const advice = ADVICE.exec(body);
+  if (advice) return body.slice(advice[0].length).replace(/^ (?:to )?/, '');
+  const rest = body.replace(OPENING, '');
+  const m = FUTURE.exec(rest);
+  if (!m) return body;
+  const after = rest.slice(m[0].length);
+  const gerund = /(investigating|exploring|looking into|looking at|looking for|evaluating|considering|implementing|adding|introducing|putting in place) $/.exec(m[0]);
+  return gerund ? `${GERUNDS[gerund[1]!]} ${after}` : after;
+}
+
+/** Who commits: "we", "our team", "the platform team" (case as written mid-sentence; the first letter may be a capital). */
+const SUBJECT = String.raw`(?:[Ww]e|[Oo]ur (?:[\w-]+ )?team|[Tt]he (?:[\w-]+ ){0,2}team)`;
+const FUTURE_VERB = String.raw`(?:(?:are|is) (?:still |currently |always |constantly )?(?:investigating|exploring|looking into|looking at|looking for|evaluating|considering|implementing|adding|introducing|putting in place)|will continue to|are going to continue to|(?:will|should|must|need to|are going to) (?:also |further )?(?=improve|enhance|strengthen|harden|strive|find ways|look for ways))`;
+/** An opening that sets the commitment in time or order: "Going forward", "Lastly", "In addition to X,". */
+const OPENING = /^(?:going forward|moving forward|in the future|in the coming (?:days|weeks|months)|lastly|also|additionally|next|finally|in addition to [^,]{1,60}),? /i;
+/** "We will…", "the Chia team is going to…", "We are investigating ways to…". */
+export const FUTURE = new RegExp(String.raw`^${SUBJECT} (?:also |still |further )?${FUTURE_VERB} `);
+/** "…is also under way", "…remains a priority", "Production release phases are to be more spread out". */
+const PENDING = /\b(?:should|will|must|needs? to) be (?:further |significantly )?(?:improved|enhanced|strengthened|hardened|revisited|reconsidered)\b|\bimprovements (?:will|are going to|are to) be (?:made|deployed|rolled out|implemented|introduced)\b|\b(?:is|are) (?:also |now |still )?(?:under ?way|in progress|planned|being planned|on the roadmap)\b|\bremains? a (?:top |high )?priority\b|\b(?:is|are) to be (?!expected|found)\w+|\b(?:changes|work|improvements) (?:are |is )?(?:coming|planned)\b/i;
+/** "Lesson learned is to ensure…", "It's a good idea to…". */
+const ADVICE = /^(?:(?:the )?lessons? learned (?:is|was|are) to|the lesson (?:is|was) to|it(?:'s| is|’s) a good idea to|the ideal (?:pattern|solution|approach|setup) would be)\b/i;
+/** Labels that introduce an item: "Action point:", "TODO:", "Action planned:". */
+const ITEM_LABEL = /^(?:action (?:point|item|planned|required)|todo|to do|next step|follow[- ]?up|proposal|recommendation)s?\s*[:\u2014-]\s*/i;
+/** Labels that say the work is done. */
+const DONE_LABEL = /^(?:done|fixed|resolved|completed|action taken|mitigated)\s*[:\u2014-]/i;
+/** An imperative opening, in a follow-up section: a verb in its base form. */
+const IMPERATIVE = /^(?:add|improve|enhance|investigate|look (?:into|at)|review|revisit|consider|explore|think about|ensure|make|monitor|follow up|optimi[sz]e|communicate|train|educate|discuss|evaluate|assess|understand|try|figure out|work on|strengthen|harden|keep|be|continue|check|research|analy[sz]e|clarify|reduce|increase|avoid|prevent|share|address|clean up|refactor|speed up|tighten|handle|get|align|coordinate|rethink|re-evaluate|minimi[sz]e|maximi[sz]e|expand|do|have|cover|decide|define|establish|provide|use|stop|start|create|write|set up|setup|build|implement|document|automate|introduce|require|enable|find|identify|plan|schedule|test|update|upgrade|migrate|move|remove|replace|limit|allow|separate|isolate|run|put|give|set|treat|spend|invest|formali[sz]e|standardi[sz]e|adopt|encourage|promote)\b/i;
+/** A wish without a verb: "More automated alarms…", "Better documentation of…", "Further hardening". */
+const WISH = /^(?:more|better|further|increased|improved|additional|stronger|less|fewer|faster|greater)\s+\w/i;
+/** Sentences that tell what happened or what is, not what will be done. */
+const REPORT = /\b(?:was|were|had|did|has been|have been|went|came|took|became|happened|caused)\b/i;
+
+const SECOND_PERSON = /\b(?:you|your|yours)\b/i;
+const ABOUT_THE_DOCUMENT = /\b(?:this|the following) (?:post|document|report|write-?up|post-?mortem|section|page)\b|\bthe steps (?:taken|we took)\b|\bbelow\b/i;
+
+
+function allSections(sections: Section[]): Section[] {
+  return sections.flatMap((s) => [s, ...allSections(s.children)]);
+}
+
+/** The innermost recognised section that holds the line. */
+function sectionAt(sections: Section[], line: number): Section | undefined {
+  let found: Section | undefined;
+  for (const s of sections) if (line > s.headingRange.start.line && line <= s.range.end.line && s.kind && (!found || s.depth > found.depth)) found = s;
+  return found;
+}
+
+const SENTENCE_END = /[.!?](?=\s+["“(*_]*[A-Z])/g;
+const LIST_MARKER = /^(\s*)(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?/;
+
+/** Commitments to follow-up work written as sentences outside the action items the parser reads. */
+export function proseCommitments(postmortem: Postmortem, lines: LineIndex): Commitment[] {
+  const sections = allSections(postmortem.sections);
+  const covered = new Set<number>();
+  for (const item of postmortem.actionItems) for (let l = item.range.start.line; l <= item.range.end.line; l++) covered.add(l);
+  const timeline = postmortem.timeline.section?.range;
+  if (timeline) for (let l = timeline.start.line; l <= timeline.end.line; l++) covered.add(l);
+  if (postmortem.frontmatter) for (let l = postmortem.frontmatter.range.start.line; l <= postmortem.frontmatter.range.end.line; l++) covered.add(l);
+  const out: Commitment[] = [];
+  let fence: string | undefined;
+  for (let l = 1; l <= lines.lineCount; l++) {
+    const raw = lines.lineText(l);
+    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(raw);
+    if (f) {
+      if (!fence) fence = f[1]![0]!;
+      else if (f[1]![0] === fence) fence = undefined;
+      continue;
+    }
+    if (fence || covered.has(l) || raw.length > 2000 || /^\s{0,3}(?:#|>|\|)/.test(raw) || raw.trim() === '') continue;
+    const section = sectionAt(sections, l);
+    if (section?.kind === 'timeline') continue;
+    const prose = blankNonProse(raw);
+    const marker = LIST_MARKER.exec(prose);
+    // A wrapped line of a paragraph or list item starts no sentence of its own unless one ends on it.
+    const before = l > 1 ? lines.lineText(l - 1) : '';
+    const continues = !marker && before.trim() !== '' && !/^\s{0,3}(?:#|\|)/.test(before) && !/[.!?:]["”)*_]*\s*$/.test(before);
+    let starts = continues ? [] : [marker ? marker[0].length : prose.length - prose.trimStart().length];
+    for (const m of prose.matchAll(SENTENCE_END)) {
+      const at = m.index + 1 + (/^\s+/.exec(prose.slice(m.index + 1))?.[0].length ?? 0);
+      if (!/^(?:e\.g|i\.e|etc|vs|approx)$/i.test(/(\w+)$/.exec(prose.slice(0, m.index))?.[1] ?? '')) starts.push(at);
+    }
+    starts = starts.filter((s) => s < prose.length);
+    for (const [i, start] of starts.entries()) {
+      const end = starts[i + 1] ?? prose.length;
+      // Sentences are found in the prose (code spans blanked, columns kept) and judged as written:
+      // a code span is what makes "Evaluate the `limit` setting" concrete.
+      if (prose.slice(start, end).trim() === '') continue;
+      const sentence = raw.slice(start, end).replace(/[*_~]/g, '').replace(/\s+/g, ' ').trim();
+      if (DONE_LABEL.test(sentence)) continue;
+      const labelled = ITEM_LABEL.exec(sentence);
+      const body = labelled ? sentence.slice(labelled[0].length) : sentence;
+      if (body.split(' ').length < 3) continue;
+      // Template guidance ("Provide … how you will …") and the document announcing itself are not work.
+      if (SECOND_PERSON.test(body) || ABOUT_THE_DOCUMENT.test(body)) continue;
+      const future = FUTURE.test(body.replace(OPENING, '')) || PENDING.test(body) || ADVICE.test(body);
+      // An imperative is read as an item only under a label that says so ("Action point: …"): in
+      // lessons and principles, "Over-provision" and "Give partners warning" are advice, not items.
+      const imperative = !future && labelled !== null && (IMPERATIVE.test(body) || WISH.test(body)) && !REPORT.test(body.split(/[,;:]/)[0]!);
+      if (!future && !imperative) continue;
+      out.push({ text: body, imperative, request: future ? asRequest(body) : body, range: { start: { line: l, column: start + 1 }, end: { line: l, column: end + 1 } } });
+    }
+  }
+  return out;
+}
