@@ -124,24 +124,31 @@ export function packedCharacterEntities() {
 const DOCS_ONLY = { examples: '[]', rationale: "''" };
 
 /**
- * An esbuild plugin that leaves the docs-only properties of the rules, `examples` (whole example
- * documents, ~25 KB) and `rationale`, out of the web bundles: they are written empty there. The
- * extension never reads them (a unit test checks that src/extension and src/core outside the rules
- * do not name them); the docs pages are generated from the sources, and the CLI and the npm
- * library are Node bundles, which keep them. Found in each rule file's syntax tree (TypeScript's
- * parser): the properties of an object literal that has `id` and `check`, i.e. a Rule.
+ * An esbuild plugin that leaves out of the web bundles what only docs, generated files and the CLI
+ * read: the docs-only properties of the rules, `examples` (whole example documents, ~25 KB) and
+ * `rationale`, and the `markdownDescription` of every setting (src/core/config/schema.ts and rule
+ * options, ~4 KB, which feed the generated settings and JSON schema). They are written empty there.
+ * The extension never reads them (a unit test checks that src/extension and src/core outside the
+ * rules and the schema do not name them); the docs pages are generated from the sources, and the
+ * CLI and the npm library are Node bundles, which keep them. Found in each file's syntax tree
+ * (TypeScript's parser): the properties of an object literal that has `id` and `check` (a Rule), and
+ * every `markdownDescription` property.
  */
 export function ruleDocsLeftOut() {
   return {
     name: 'rule-docs-left-out',
     setup(build) {
-      build.onLoad({ filter: /[\\/]src[\\/]core[\\/]rules[\\/][^\\/]+\.ts$/ }, async (args) => {
+      build.onLoad({ filter: /[\\/]src[\\/]core[\\/](?:rules[\\/][^\\/]+|config[\\/]schema)\.ts$/ }, async (args) => {
         const source = readFileSync(args.path, 'utf8');
-        if (!/\bcheck\b/.test(source)) return undefined;
+        if (!/\b(?:check|markdownDescription)\b/.test(source)) return undefined;
         const { default: ts } = await import('typescript');
         const file = ts.createSourceFile(args.path, source, ts.ScriptTarget.Latest, true);
         const cuts = [];
         const visit = (node) => {
+          // Setting descriptions feed the generated settings and JSON schema, never the running extension.
+          if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === 'markdownDescription') {
+            cuts.push({ start: node.initializer.getStart(file), end: node.initializer.getEnd(), text: "''" });
+          }
           if (ts.isObjectLiteralExpression(node)) {
             const names = new Set(node.properties.map((p) => p.name && ts.isIdentifier(p.name) ? p.name.text : undefined));
             if (names.has('id') && names.has('check')) {

@@ -45,7 +45,7 @@ const WITH_PERSON: Array<[RegExp, string]> = [
   [/\b(?:rushed|misconfigured|mistyped|typo'?d|broke|pushed (?:a |the )?broken)\b/i, 'What let the change through without a check?'],
   [/\bbothered to\b/i, 'What made this step easy to skip?'],
   [/\b(?:mistakenly|wrongly|carelessly|blindly|accidentally)\b/i, 'What made the wrong action look right at the time?'],
-  [/\b(?:didn't|didn’t|did not|never) (?:check|test|read|look|verify|notice|follow|catch|spot|realise|realize)\b/i, 'What would have made the check part of the normal path?'],
+  [/\b(?:didn't|did not|never) (?:check|test|read|look|verify|notice|follow|catch|spot|realise|realize)\b/i, 'What would have made the check part of the normal path?'],
   [/\b(?:didn't|did not|never) (?:alert|tell|inform|warn|mention|escalate|communicate|call out|ask|wait)\b/i, 'What would have made telling others part of the normal path?'],
   [/\b(?:was|were|is|are|am|been|being|too|so)(?= lazy\b) lazy\b|'m lazy\b/i, 'What made the safe path harder than the risky one?'],
 ];
@@ -159,12 +159,39 @@ const TEAM_NOUNS = new Set(['team', 'teams', 'management', 'leadership', 'squad'
  * failed to", "many PRs would have" have no person as agent.
  */
 export function agentBefore(before: string, people: ReadonlySet<string> = new Set()): Agent {
+  const clauses: Array<{ text: string; breakAfter: string }> = [];
   let start = 0;
   CLAUSE_BREAK.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = CLAUSE_BREAK.exec(before))) start = m.index + m[0].length;
+  while ((m = CLAUSE_BREAK.exec(before))) {
+    clauses.push({ text: before.slice(start, m.index), breakAfter: m[0].toLowerCase() });
+    start = m.index + m[0].length;
+  }
   const words = before.slice(start).split(/\s+/).filter(Boolean).slice(-8);
-  return agentOf(words, people);
+  const own = agentOf(words, people);
+  const onlyFillers = (ws: string[]) => ws.every((w) => FILLERS.has(w.toLowerCase()) || /^\p{L}{3,}ly,?$/u.test(w));
+  if (own !== undefined || !onlyFillers(words)) return own;
+  // A verb phrase joined by a comma or "and" to the clause before ("Hypha wasn't aware of the
+  // patch, didn't test it") shares that clause's subject.
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    if (clauses[i]!.breakAfter !== ',' && clauses[i]!.breakAfter !== 'and') return undefined;
+    const ws = clauses[i]!.text.split(/\s+/).filter(Boolean);
+    if (ws.length > 0) return subjectOf(ws, people);
+  }
+  return undefined;
+}
+
+/** The subject that opens a clause: "we", a team, or a person. */
+function subjectOf(words: string[], people: ReadonlySet<string>): Agent {
+  let i = 0;
+  while (i < words.length && DETERMINERS.has(words[i]!.toLowerCase())) i++;
+  const first = words[i];
+  if (first === undefined) return undefined;
+  if (/^(?:we|us)$/i.test(first)) return 'we';
+  if (words.slice(i, i + 3).some((w) => TEAM_NOUNS.has(w.toLowerCase().replace(/[^a-z]/g, '')))) return 'team';
+  // The subject must be followed by its verb: a name that is the whole noun phrase.
+  const next = words[i + 1]?.toLowerCase() ?? '';
+  return isPerson(first, people, true) && (FILLERS.has(next) || /(?:ed|n't)$/.test(next)) ? 'person' : undefined;
 }
 
 function agentOf(words: string[], people: ReadonlySet<string>): Agent {
@@ -190,10 +217,12 @@ function agentOf(words: string[], people: ReadonlySet<string>): Agent {
  * Words without which no pattern above can match: one cheap test lets most lines skip the rest.
  * Every pattern must contain one of these (the blame tests would fail otherwise).
  */
-const TRIGGERS = /inexperienced|greedy|clueless|naive|arrogant|estimated|misjudg|misread|misunderst|hurried|hastil|serious|detected|noticed|spotted|verified|used|chosen|picked|planned|prepared|waited|asked|reviewed|prevented|avoided|done|run|performed|considered|communicated|escalated|rolled|reverted|thought|reali[sz]ed|anticipated|split|staged|scheduled|wrong|bad|poor|dangerous|risky|misguided|hasty|questionable|naive|costly|terrible|unwise|planning|judg|inadvisab|ill-|security|optimistic|rushed|responsible|engineer|developer|operator|person|came down|caught|alert|tell|inform|warn|mention|ask|wait|careless|sloppy|sloppily|negligen|reckless|lazy|lazily|incompetent|irresponsib|stupid|dumb|finger|bother|error|fault|blame|screw|mess|ball|if only|rubber|botch|asleep|thinking|inexcusab|unforgivab|better|care|attention|diligence|doing|competent|mistake|blunder|oversight|slip|forgot|fail|ignor|disregard|neglect|overlook|should|could|would|ought|wrongly|blindly|accidentally|check|test|read|look|verify|notice|follow|had|rushed|misconfigured|mistyped|typo|broke|pushed|known/i;
+const TRIGGERS = /haste|lazi|complacen|missed|catch|spot|reali|inexperienced|greedy|clueless|naive|arrogant|estimated|misjudg|misread|misunderst|hurried|hastil|serious|detected|noticed|spotted|verified|used|chosen|picked|planned|prepared|waited|asked|reviewed|prevented|avoided|done|run|performed|considered|communicated|escalated|rolled|reverted|thought|reali[sz]ed|anticipated|split|staged|scheduled|wrong|bad|poor|dangerous|risky|misguided|hasty|questionable|naive|costly|terrible|unwise|planning|judg|inadvisab|ill-|security|optimistic|rushed|responsible|engineer|developer|operator|person|came down|caught|alert|tell|inform|warn|mention|ask|wait|careless|sloppy|sloppily|negligen|reckless|lazy|lazily|incompetent|irresponsib|stupid|dumb|finger|bother|error|fault|blame|screw|mess|ball|if only|rubber|botch|asleep|thinking|inexcusab|unforgivab|better|care|attention|diligence|doing|competent|mistake|blunder|oversight|slip|forgot|fail|ignor|disregard|neglect|overlook|should|could|would|ought|wrongly|blindly|accidentally|check|test|read|look|verify|notice|follow|had|rushed|misconfigured|mistyped|typo|broke|pushed|known/i;
 
 /** Blame phrases in a text, each with the question to ask instead. */
-export function findBlame(text: string, people: ReadonlySet<string> = new Set()): BlameHit[] {
+export function findBlame(written: string, people: ReadonlySet<string> = new Set()): BlameHit[] {
+  // Typographic apostrophes read as plain ones (same length: offsets stay put).
+  const text = written.replace(/[\u2018\u2019]/g, "'");
   const hits: BlameHit[] = [];
   if (text.length > 5000 || !TRIGGERS.test(text)) return hits;
   for (const [re, suggestion] of [...ALWAYS, ...VERDICTS]) {
@@ -222,7 +251,8 @@ export function findBlame(text: string, people: ReadonlySet<string> = new Set())
     if (!m) continue;
     // A subject inside the phrase (`if Rosa had waited`), else the words of the clause before it.
     const agent = m[1] !== undefined ? agentOf(m[1].split(/\s+/).filter(Boolean), people) ?? agentBefore(m[1], people) : agentBefore(text.slice(0, m.index), people);
-    if (agent !== 'person') continue;
+    // A person, or a team named ("the release team didn't test it"): the writer's own "we" owning a gap is not judged here.
+    if (agent !== 'person' && agent !== 'team') continue;
     const at = m.index + m[0].length - m[0].trimStart().length;
     hits.push({ start: at, end: m.index + m[0].length, phrase: m[0].trim(), suggestion });
   }

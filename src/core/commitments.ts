@@ -15,6 +15,7 @@
 import type { Postmortem, Range, Section } from './model';
 import type { LineIndex } from './text';
 import { blankNonProse } from './text';
+import { GERUNDS } from './vague';
 
 export interface Commitment {
   /** The sentence, Markdown emphasis removed. */
@@ -27,10 +28,6 @@ export interface Commitment {
   request: string;
 }
 
-const GERUNDS: Record<string, string> = {
-  investigating: 'investigate', exploring: 'explore', 'looking into': 'look into', 'looking at': 'look at', 'looking for': 'look for', evaluating: 'evaluate', considering: 'consider',
-  implementing: 'implement', adding: 'add', introducing: 'introduce', 'putting in place': 'put in place',
-};
 
 /** The request of a commitment, as an imperative. */
 function asRequest(body: string): string {
@@ -41,7 +38,7 @@ function asRequest(body: string): string {
   if (!m) return body;
   const after = rest.slice(m[0].length);
   const gerund = /(investigating|exploring|looking into|looking at|looking for|evaluating|considering|implementing|adding|introducing|putting in place) $/.exec(m[0]);
-  return gerund ? `${GERUNDS[gerund[1]!]} ${after}` : after;
+  return gerund ? `${GERUNDS[gerund[1]!] ?? gerund[1]} ${after}` : after;
 }
 
 /** Who commits: "we", "our team", "the platform team" (case as written mid-sentence; the first letter may be a capital). */
@@ -59,10 +56,6 @@ const ADVICE = /^(?:(?:the )?lessons? learned (?:is|was|are) to|the lesson (?:is
 const ITEM_LABEL = /^(?:action (?:point|item|planned|required)|todo|to do|next step|follow[- ]?up|proposal|recommendation)s?\s*[:\u2014-]\s*/i;
 /** Labels that say the work is done. */
 const DONE_LABEL = /^(?:done|fixed|resolved|completed|action taken|mitigated)\s*[:\u2014-]/i;
-/** An imperative opening, in a follow-up section: a verb in its base form. */
-const IMPERATIVE = /^(?:add|improve|enhance|investigate|look (?:into|at)|review|revisit|consider|explore|think about|ensure|make|monitor|follow up|optimi[sz]e|communicate|train|educate|discuss|evaluate|assess|understand|try|figure out|work on|strengthen|harden|keep|be|continue|check|research|analy[sz]e|clarify|reduce|increase|avoid|prevent|share|address|clean up|refactor|speed up|tighten|handle|get|align|coordinate|rethink|re-evaluate|minimi[sz]e|maximi[sz]e|expand|do|have|cover|decide|define|establish|provide|use|stop|start|create|write|set up|setup|build|implement|document|automate|introduce|require|enable|find|identify|plan|schedule|test|update|upgrade|migrate|move|remove|replace|limit|allow|separate|isolate|run|put|give|set|treat|spend|invest|formali[sz]e|standardi[sz]e|adopt|encourage|promote)\b/i;
-/** A wish without a verb: "More automated alarms…", "Better documentation of…", "Further hardening". */
-const WISH = /^(?:more|better|further|increased|improved|additional|stronger|less|fewer|faster|greater)\s+\w/i;
 /** Sentences that tell what happened or what is, not what will be done. */
 const REPORT = /\b(?:was|were|had|did|has been|have been|went|came|took|became|happened|caused)\b/i;
 
@@ -129,9 +122,9 @@ export function proseCommitments(postmortem: Postmortem, lines: LineIndex): Comm
       // Template guidance ("Provide … how you will …") and the document announcing itself are not work.
       if (SECOND_PERSON.test(body) || ABOUT_THE_DOCUMENT.test(body)) continue;
       const future = FUTURE.test(body.replace(OPENING, '')) || PENDING.test(body) || ADVICE.test(body);
-      // An imperative is read as an item only under a label that says so ("Action point: …"): in
-      // lessons and principles, "Over-provision" and "Give partners warning" are advice, not items.
-      const imperative = !future && labelled !== null && (IMPERATIVE.test(body) || WISH.test(body)) && !REPORT.test(body.split(/[,;:]/)[0]!);
+      // Other sentences are items only under a label that says so ("Recommendation: …"): in lessons
+      // and principles, "Over-provision" and "Give partners warning" are advice, not items.
+      const imperative = !future && labelled !== null && !REPORT.test(body.split(/[,;:]/)[0]!);
       if (!future && !imperative) continue;
       out.push({ text: body, imperative, request: future ? asRequest(body) : body, range: { start: { line: l, column: start + 1 }, end: { line: l, column: end + 1 } } });
     }

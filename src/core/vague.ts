@@ -97,11 +97,21 @@ const LEFTOVER_LEAD = /^(?:\[\s*\]|\(\s*\)|[:,;\u2014\u2013-]|\s)+/;
 const COMMITMENT = /^(?:(?:going forward|in the future|lastly|also|additionally|next),? )?(?:(?:we|the [\w-]+(?: [\w-]+)? team|[\w-]+ team|our team|they)(?: will| are going to| is going to| need to| should| must| plan to| want to| would like to| intend to)(?: also| continue to| further)? )/i;
 const HEADLINE = /^((?:[\w/&'-]+ ){0,5}[\w/&'-]+): (?=\S)/;
 
+/** Work in progress said of the writer's side, as the imperative it asks for: "we are implementing X" → "implement X". */
+export const GERUNDS: Readonly<Record<string, string>> = {
+  investigating: 'investigate', exploring: 'explore', 'looking into': 'look into', 'looking at': 'look at', 'looking for': 'look for',
+  evaluating: 'evaluate', considering: 'consider', implementing: 'implement', adding: 'add', introducing: 'introduce',
+  'putting in place': 'put in place', improving: 'improve', reviewing: 'review', 'working on': 'work on',
+};
+const IN_PROGRESS = /^(?:(?:we|the [\w-]+(?: [\w-]+)? team|[\w-]+ team|our team)(?: are| is|'re|\u2019re) (?:also |still |currently |now |actively )?)(investigating|exploring|looking into|looking at|looking for|evaluating|considering|implementing|adding|introducing|putting in place|improving|reviewing|working on) /i;
+
 function request(text: string): string {
   const headline = HEADLINE.exec(text);
   // A headline that names a mechanism ("Connection limiting: Prevent unbounded connections") is part of
   // the request; one that names only an aim ("Deployment strategy evolution: Re-evaluate …") is not.
   const body = headline && ABSTRACT.test(headline[1]!) ? text.slice(headline[0].length) : text;
+  const progress = IN_PROGRESS.exec(body);
+  if (progress) return `${GERUNDS[progress[1]!.toLowerCase()] ?? progress[1]} ${body.slice(progress[0].length)}`;
   return body.replace(COMMITMENT, '');
 }
 
@@ -132,6 +142,10 @@ export function scoreVagueness(raw: string, _context: VagueContext = {}): VagueS
   // A concrete verb over an unspecified object ("Implement proactive alerts", "Add missing alerts") earns no credit.
   const unspecified = UNSPECIFIED_OBJECT.test(lower.split(PURPOSE)[0]!) && !MEASURABLE.test(lower);
   if (concreteLead && !unspecified) score -= 1.5;
+  if (unspecified) {
+    score += 1;
+    reasons.push('asks for more of something without saying which');
+  }
   // Hyphenated words of ordinary English ("follow-up", "on-call") are not identifiers.
   const concrete = CONCRETE_OBJECT.test(text.replace(COMMON_HYPHENATED, ' ')) || TOOLS.test(text);
   // A linked ticket supports a concrete item but does not rescue text that names nothing
