@@ -24,6 +24,27 @@ const OPEN_ENDED_LEADS = new Set([
   'tighten', 'be more careful', 'be careful', 'be more', 'train', 'educate', 'revisit', 'do more', 'do better', 'do a better job', 'be better',
 ]);
 
+/**
+ * Leads that ask for thinking, not for a change: an item made of one of them delivers nothing
+ * checkable. "Evaluate <named tools>" is not among them: it names what is compared, and the guide
+ * itself writes "Evaluate query analysis tools for CI pipeline" as an action item.
+ */
+const INTENTS = new Set([
+  'investigate', 'look into', 'look at', 'consider', 'explore', 'think about', 'figure out', 'research', 'discuss',
+  're-evaluate', 'reevaluate', 'rethink', 'revisit', 'something about', 'understand', 'find a way', 'come up with',
+]);
+
+/** A deliverable joined to an intent: "… and attach a heap profile", "… and file a ticket for each cause". */
+const DELIVERS = /\band (?:then )?(?:attach|present|file|record|write|publish|document|add|fix|open|create|implement|report|submit|deliver|post)\b/;
+
+/** A decision or a finding asked for instead of a change: "Check how to optimize…", "Decide whether…" (not "Document how to…": a how-to is a deliverable). */
+const HOW_INTENT = /^(check|decide|determine|define|review|discuss|understand|figure out|find out|work out) (?:how|whether|if|what|which)\b/;
+
+/** A scope written before the verb: "For every resource deployed, ", "In the future, ", "As part of the upgrade, ". */
+const SCOPE_BEFORE_VERB = /^(?:for|in|on|when|after|before|during|once|as part of|going forward|moving forward|in the future)\b[^,]{0,80}, /i;
+/** An owner written before a lowercase verb: "ICL check…", "@dana investigate…". */
+const OWNER_BEFORE_VERB = /^(?:@[\w.-]+|[A-Z]{2,6}):? (?=[a-z])/;
+
 const CONCRETE_LEADS = [
   'add', 'remove', 'delete', 'set', 'enable', 'disable', 'write', 'create', 'migrate', 'rotate', 'upgrade', 'downgrade', 'pin',
   'configure', 'implement', 'replace', 'rename', 'split', 'automate', 'fix', 'patch', 'deploy', 'roll out', 'block', 'limit', 'cap',
@@ -124,19 +145,29 @@ export function scoreVagueness(raw: string, _context: VagueContext = {}): VagueS
   const words = lower.split(/\s+/).filter(Boolean);
   const reasons: string[] = [];
   let score = 0;
-  const found = VAGUE_LEADS.find((v) => lower === v || lower.startsWith(`${v} `));
+  // The verb is looked for past what may stand before it: a scope ("For every resource deployed,
+  // consider…"), an owner ("ICL check how to…"), or a first verb it is joined to ("Document and think
+  // about…": an intent joined to a deliverable-less verb is still an intent).
+  const verbAt = askedText.replace(SCOPE_BEFORE_VERB, '').replace(OWNER_BEFORE_VERB, '').toLowerCase();
+  const joined = /^[a-z-]+ and (.*)$/.exec(verbAt);
+  const startsWith = (t: string, v: string) => t === v || t.startsWith(`${v} `);
+  const howIntent = HOW_INTENT.exec(verbAt);
+  const found = VAGUE_LEADS.find((v) => startsWith(verbAt, v)) ?? (joined ? [...OPEN_ENDED_LEADS].find((v) => startsWith(joined[1]!, v)) : undefined) ?? howIntent?.[1];
   // "Ensure X is Y", or "Revisit X to make sure Y has Z": the state named is the check that it is done.
   const checked = ENSURE_CLAUSE.exec(lower);
-  const state = checked ? `ensure ${lower.slice(checked.index + checked[0].length)}` : lower;
+  const state = checked ? `ensure ${lower.slice(checked.index + checked[0].length)}` : verbAt;
   // "Make sure it is documented": a pronoun names no thing whose state could be checked.
   const pronounState = /^(?:ensure|make sure) (?:that )?(?:it|this|everything|things|they|we) /.test(state);
   const ensuredState = found !== undefined && !pronounState && ENSURED_STATE.test(state) && !STATE_OF_MIND.test(state) && !ABSTRACT.test(state);
   // "Investigate and fix <defect>": the second verb is the deliverable.
-  const andDeliver = found !== undefined && CONCRETE_LEADS.some((v) => lower.startsWith(`${found} and ${v} `));
+  // "Investigate and fix <defect>", "Evaluate A vs B and present a written recommendation": a later
+  // verb that delivers something is what the item asks for.
+  const delivers = found === undefined ? null : DELIVERS.exec(verbAt.slice(found.length));
+  const andDeliver = found !== undefined && (CONCRETE_LEADS.some((v) => verbAt.startsWith(`${found} and ${v} `)) || delivers !== null);
   const lead = ensuredState || andDeliver ? undefined : found;
   if (lead) {
     score += 2;
-    reasons.push(`asks to "${askedText.slice(0, lead.length)}"`);
+    reasons.push(`asks to "${lead}"`);
   }
   const concreteLead = andDeliver || CONCRETE_LEADS.some((v) => lower === v || lower.startsWith(`${v} `));
   // A concrete verb over an unspecified object ("Implement proactive alerts", "Add missing alerts") earns no credit.
@@ -156,6 +187,13 @@ export function scoreVagueness(raw: string, _context: VagueContext = {}): VagueS
   } else if (concrete) score -= 1;
   const measurable = MEASURABLE.test(text);
   if (lead && OPEN_ENDED_LEADS.has(lead) && !measurable) score += 1;
+  // An intent with nothing delivered ("Consider ways to…", "Discuss how to know…", "Investigate
+  // options…") is vague whatever it names: on real postmortems, reviewers call such an item vague, or
+  // borderline when it names a component, and never actionable.
+  if (lead && (INTENTS.has(lead) || howIntent !== null) && score < VAGUE_THRESHOLD) {
+    score = VAGUE_THRESHOLD;
+    reasons[reasons.indexOf(`asks to "${lead}"`)] = `asks to "${lead}" without saying what will be delivered`;
+  }
   if (!measurable) {
     score += 1;
     reasons.push('has no measurable bound (a number, threshold, version or count)');
