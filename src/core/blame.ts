@@ -77,6 +77,8 @@ const VERDICTS: Array<[RegExp, string]> = [
   [/\bcame down to (?:a |an |the )?(?:human|someone|somebody|(?:an? )?(?:engineer|operator|developer|person)|(?:wrong|bad|mistyped|incorrect) (?:value|command|setting|config(?:uration)?))\b/i, 'Ask what let the wrong value through, not who typed it.'],
   [/\bshould (?:have|'ve) been (?:caught|noticed|spotted|found|flagged|questioned) (?:in|during|by) (?:the |a )?(?:code )?review/i, 'What would have made the problem visible in review?'],
   [/\bcould (?:have|'ve) been (?:avoided|prevented|caught|detected) (?:had|if) (?:we|they|the team|I)\b/i, 'Describe what the plan lacked, not what the people should have done.'],
+  // An act people did not do, as the subject of what it would have spared ("Consulting the author before merging would have saved hours").
+  [/(?:^|[.;:!?]\s+)(?!(?:during|nothing|something|anything|everything|according|including|regarding|following|string|thing|spring|morning|evening)\b)\p{Lu}?\p{Ll}+ing\b[^.;!?]{0,120}? (?:would|could|might) (?:have|'ve) (?:saved|spared|avoided|prevented|caught|shortened)\b/iu, 'Describe what the process lacked, not what the people should have done.'],
 ];
 
 /** "Should have known": hindsight that judges whoever it is said of, with or without a named agent. */
@@ -217,7 +219,7 @@ function agentOf(words: string[], people: ReadonlySet<string>): Agent {
  * Words without which no pattern above can match: one cheap test lets most lines skip the rest.
  * Every pattern must contain one of these (the blame tests would fail otherwise).
  */
-const TRIGGERS = /haste|lazi|complacen|missed|catch|spot|reali|inexperienced|greedy|clueless|naive|arrogant|estimated|misjudg|misread|misunderst|hurried|hastil|serious|detected|noticed|spotted|verified|used|chosen|picked|planned|prepared|waited|asked|reviewed|prevented|avoided|done|run|performed|considered|communicated|escalated|rolled|reverted|thought|reali[sz]ed|anticipated|split|staged|scheduled|wrong|bad|poor|dangerous|risky|misguided|hasty|questionable|naive|costly|terrible|unwise|planning|judg|inadvisab|ill-|security|optimistic|rushed|responsible|engineer|developer|operator|person|came down|caught|alert|tell|inform|warn|mention|ask|wait|careless|sloppy|sloppily|negligen|reckless|lazy|lazily|incompetent|irresponsib|stupid|dumb|finger|bother|error|fault|blame|screw|mess|ball|if only|rubber|botch|asleep|thinking|inexcusab|unforgivab|better|care|attention|diligence|doing|competent|mistake|blunder|oversight|slip|forgot|fail|ignor|disregard|neglect|overlook|should|could|would|ought|wrongly|blindly|accidentally|check|test|read|look|verify|notice|follow|had|rushed|misconfigured|mistyped|typo|broke|pushed|known/i;
+const TRIGGERS = /saved|spared|shortened|haste|lazi|complacen|missed|catch|spot|reali|inexperienced|greedy|clueless|naive|arrogant|estimated|misjudg|misread|misunderst|hurried|hastil|serious|detected|noticed|spotted|verified|used|chosen|picked|planned|prepared|waited|asked|reviewed|prevented|avoided|done|run|performed|considered|communicated|escalated|rolled|reverted|thought|reali[sz]ed|anticipated|split|staged|scheduled|wrong|bad|poor|dangerous|risky|misguided|hasty|questionable|naive|costly|terrible|unwise|planning|judg|inadvisab|ill-|security|optimistic|rushed|responsible|engineer|developer|operator|person|came down|caught|alert|tell|inform|warn|mention|ask|wait|careless|sloppy|sloppily|negligen|reckless|lazy|lazily|incompetent|irresponsib|stupid|dumb|finger|bother|error|fault|blame|screw|mess|ball|if only|rubber|botch|asleep|thinking|inexcusab|unforgivab|better|care|attention|diligence|doing|competent|mistake|blunder|oversight|slip|forgot|fail|ignor|disregard|neglect|overlook|should|could|would|ought|wrongly|blindly|accidentally|check|test|read|look|verify|notice|follow|had|rushed|misconfigured|mistyped|typo|broke|pushed|known/i;
 
 /** Blame phrases in a text, each with the question to ask instead. */
 export function findBlame(written: string, people: ReadonlySet<string> = new Set()): BlameHit[] {
@@ -227,7 +229,10 @@ export function findBlame(written: string, people: ReadonlySet<string> = new Set
   if (text.length > 5000 || !TRIGGERS.test(text)) return hits;
   for (const [re, suggestion] of [...ALWAYS, ...VERDICTS]) {
     const m = re.exec(text);
-    if (m) hits.push({ start: m.index, end: m.index + m[0].length, phrase: m[0], suggestion });
+    if (!m) continue;
+    // A pattern anchored at a sentence start may begin with the previous sentence's stop.
+    const skip = /^[.;:!?]?\s*/.exec(m[0])![0].length;
+    hits.push({ start: m.index + skip, end: m.index + m[0].length, phrase: m[0].slice(skip), suggestion });
   }
   // Hindsight about knowledge judges whoever is meant, unless the team speaks of itself.
   const known = SHOULD_HAVE_KNOWN.exec(text);
