@@ -79,7 +79,9 @@ function main(): void {
     const quotes = (l: Label) => vagueFindings.some((f) => f.range.start.line === l.line && norm(l.text).startsWith(norm(/"([^"]{1,40})/.exec(f.message)?.[1] ?? '')));
     const shared = (l: Label) => own.filter((x) => x.kind === 'action' && x.line === l.line).length > 1;
     for (const l of own.filter((x) => x.kind === 'action')) {
-      const item = pm.actionItems.find((i) => i.line === l.line || (l.line >= i.range.start.line && l.line <= i.range.end.line));
+      // A label on a headline written on its own line ("**Network redundancy:**") is the item under it.
+      const headline = /:\s*$/.test(l.text) ? 1 : 0;
+      const item = pm.actionItems.find((i) => i.line === l.line || (l.line >= i.range.start.line - headline && l.line <= i.range.end.line));
       if (item?.done) {
         doneLeftOut++;
         continue;
@@ -106,7 +108,7 @@ function main(): void {
     const actionLabels = own.filter((x) => x.kind === 'action');
     for (const line of vagueLines) {
       const item = pm.actionItems.find((i) => line >= i.range.start.line && line <= i.range.end.line);
-      const labelled = actionLabels.some((l) => l.line === line || (item !== undefined && l.line >= item.range.start.line && l.line <= item.range.end.line));
+      const labelled = actionLabels.some((l) => l.line === line || (item !== undefined && l.line >= item.range.start.line - (/:\s*$/.test(l.text) ? 1 : 0) && l.line <= item.range.end.line));
       if (labelled) continue;
       vague.fp++;
       vague.notes.push(`false    ${name}:${line} (no labelled item) ${findings.find((f) => f.ruleId === 'action-vague' && f.range.start.line === line)?.message.slice(0, 110) ?? ''}`);

@@ -46,7 +46,8 @@ const WITH_PERSON: Array<[RegExp, string]> = [
   [/\bbothered to\b/i, 'What made this step easy to skip?'],
   [/\b(?:mistakenly|wrongly|carelessly|blindly|accidentally)\b/i, 'What made the wrong action look right at the time?'],
   [/\b(?:didn't|did not|never) (?:check|test|read|look|verify|notice|follow|catch|spot|realise|realize)\b/i, 'What would have made the check part of the normal path?'],
-  [/\b(?:didn't|did not|never) (?:alert|tell|inform|warn|mention|escalate|communicate|call out|ask|wait)\b/i, 'What would have made telling others part of the normal path?'],
+  [/\bwithout being (?:thorough|careful|diligent)\b|\bwithout (?:double-)?checking\b/i, 'What made the careful path slow or unclear at that moment?'],
+  [/\b(?:didn't|did not|never) (?:alert|tell|inform|warn|mention|escalate|communicate|call out|ask|wait|flag)\b/i, 'What would have made telling others part of the normal path?'],
   [/\b(?:was|were|is|are|am|been|being|too|so)(?= lazy\b) lazy\b|'m lazy\b/i, 'What made the safe path harder than the risky one?'],
 ];
 
@@ -59,6 +60,7 @@ const WITH_PERSON: Array<[RegExp, string]> = [
 const JUDGED_BY_ANYONE: Array<[RegExp, string]> = [
   [/\b(?:underestimated|overestimated|misjudged|misread|misunderstood)\b/i, 'Ask what the people knew at the time, and what would have shown them the risk.'],
   [/\b(?:hurriedly|hastily)\b/i, 'What made speed feel more important than the check at that moment?'],
+  [/\bmade (?:a|an|one|the|two|several|some|many) (?:(?:critical|big|serious|fundamental|costly|honest|simple|major) )?(?:mistakes?|errors?|blunders?)\b/i, 'Name the condition that made the mistake possible, not the people who made it.'],
   // Attention judged: "we missed that the patch was consensus-breaking" (not "we missed the SLO").
   [/\bmissed (?:that|the fact that)\b/i, 'Why did the signal not stand out among the others?'],
   [/\b(?:did ?n[o']t|did not|never) take (?:\S+ ){0,5}?seriously\b/i, 'Why did the signal not stand out among the others?'],
@@ -73,6 +75,7 @@ const VERDICTS: Array<[RegExp, string]> = [
   [/\b(?:inadvisable|ill-advised|ill-considered|misguided)\b/i, 'Describe what made the decision look right at the time.'],
   [/\bfalse sense of security\b|\boverly[- ]optimistic\b|\b(?:honest|simple|silly|stupid|big|massive|huge|costly) (?:oversight|mistake)\b/i, 'Describe what the process let through, not the attitude of the people.'],
   [/\b(?:was|were) rushed\b|\bhad (?:little|no) (?:oversight|review)\b/i, 'What made speed feel more important than review at that moment?'],
+  [/\b(?:incorrect|wrong|false|mistaken|faulty|flawed|bad) assumptions?\b|\b(?:this|that|the|a|our) misunderstanding\b|\bmisconceptions?\b/i, 'Describe what made the belief reasonable at the time, and what would have corrected it.'],
   [/\bthe (?:person|engineer|developer|operator|dba|sre|admin|administrator|employee|contractor|intern|individual)s? (?:responsible|at fault|who (?:ran|pushed|made|deployed|typed|wrote|approved|merged|caused|broke|started|triggered|forgot|missed|changed|did))\b/i, 'Ask what the system allowed, not who did it.'],
   [/\bcame down to (?:a |an |the )?(?:human|someone|somebody|(?:an? )?(?:engineer|operator|developer|person)|(?:wrong|bad|mistyped|incorrect) (?:value|command|setting|config(?:uration)?))\b/i, 'Ask what let the wrong value through, not who typed it.'],
   [/\bshould (?:have|'ve) been (?:caught|noticed|spotted|found|flagged|questioned) (?:in|during|by) (?:the |a )?(?:code )?review/i, 'What would have made the problem visible in review?'],
@@ -169,14 +172,17 @@ export function agentBefore(before: string, people: ReadonlySet<string> = new Se
     clauses.push({ text: before.slice(start, m.index), breakAfter: m[0].toLowerCase() });
     start = m.index + m[0].length;
   }
-  const words = before.slice(start).split(/\s+/).filter(Boolean).slice(-8);
+  const clause = before.slice(start).split(/\s+/).filter(Boolean);
+  const words = clause.slice(-8);
   const own = agentOf(words, people);
   const onlyFillers = (ws: string[]) => ws.every((w) => FILLERS.has(w.toLowerCase()) || /^\p{L}{3,}ly,?$/u.test(w));
-  if (own !== undefined || !onlyFillers(words)) return own;
-  // A verb phrase joined by a comma or "and" to the clause before ("Hypha wasn't aware of the
+  if (own !== undefined) return own;
+  // The person who opens the clause, past what they did first ("@rina reviewed the change without being thorough").
+  if (!onlyFillers(words)) return subjectOf(clause, people) === 'person' ? 'person' : undefined;
+  // A verb phrase joined by a comma, "and" or "but" to the clause before ("Hypha wasn't aware of the
   // patch, didn't test it") shares that clause's subject.
   for (let i = clauses.length - 1; i >= 0; i--) {
-    if (clauses[i]!.breakAfter !== ',' && clauses[i]!.breakAfter !== 'and') return undefined;
+    if (![',', 'and', 'but'].includes(clauses[i]!.breakAfter)) return undefined;
     const ws = clauses[i]!.text.split(/\s+/).filter(Boolean);
     if (ws.length > 0) return subjectOf(ws, people);
   }
@@ -191,7 +197,9 @@ function subjectOf(words: string[], people: ReadonlySet<string>): Agent {
   if (first === undefined) return undefined;
   if (/^(?:we|us)$/i.test(first)) return 'we';
   if (words.slice(i, i + 3).some((w) => TEAM_NOUNS.has(w.toLowerCase().replace(/[^a-z]/g, '')))) return 'team';
-  // The subject must be followed by its verb: a name that is the whole noun phrase.
+  // A person named, or a noun for people within the first words ("Other people saw…").
+  if (words.slice(i, i + 3).some((w) => /^@[\w.-]+$/.test(w) || ROLE_NOUNS.has(w.toLowerCase().replace(/[^a-z-]/g, '')) && !/^(?:he|she|him|i|user)$/i.test(w))) return 'person';
+  // A name that is the whole noun phrase, followed by its verb.
   const next = words[i + 1]?.toLowerCase() ?? '';
   return isPerson(first, people, true) && (FILLERS.has(next) || /(?:ed|n't)$/.test(next)) ? 'person' : undefined;
 }
@@ -219,7 +227,7 @@ function agentOf(words: string[], people: ReadonlySet<string>): Agent {
  * Words without which no pattern above can match: one cheap test lets most lines skip the rest.
  * Every pattern must contain one of these (the blame tests would fail otherwise).
  */
-const TRIGGERS = /saved|spared|shortened|haste|lazi|complacen|missed|catch|spot|reali|inexperienced|greedy|clueless|naive|arrogant|estimated|misjudg|misread|misunderst|hurried|hastil|serious|detected|noticed|spotted|verified|used|chosen|picked|planned|prepared|waited|asked|reviewed|prevented|avoided|done|run|performed|considered|communicated|escalated|rolled|reverted|thought|reali[sz]ed|anticipated|split|staged|scheduled|wrong|bad|poor|dangerous|risky|misguided|hasty|questionable|naive|costly|terrible|unwise|planning|judg|inadvisab|ill-|security|optimistic|rushed|responsible|engineer|developer|operator|person|came down|caught|alert|tell|inform|warn|mention|ask|wait|careless|sloppy|sloppily|negligen|reckless|lazy|lazily|incompetent|irresponsib|stupid|dumb|finger|bother|error|fault|blame|screw|mess|ball|if only|rubber|botch|asleep|thinking|inexcusab|unforgivab|better|care|attention|diligence|doing|competent|mistake|blunder|oversight|slip|forgot|fail|ignor|disregard|neglect|overlook|should|could|would|ought|wrongly|blindly|accidentally|check|test|read|look|verify|notice|follow|had|rushed|misconfigured|mistyped|typo|broke|pushed|known/i;
+const TRIGGERS = /assumption|misunderst|misconception|made|thorough|without|respond|flag|saved|spared|shortened|haste|lazi|complacen|missed|catch|spot|reali|inexperienced|greedy|clueless|naive|arrogant|estimated|misjudg|misread|misunderst|hurried|hastil|serious|detected|noticed|spotted|verified|used|chosen|picked|planned|prepared|waited|asked|reviewed|prevented|avoided|done|run|performed|considered|communicated|escalated|rolled|reverted|thought|reali[sz]ed|anticipated|split|staged|scheduled|wrong|bad|poor|dangerous|risky|misguided|hasty|questionable|naive|costly|terrible|unwise|planning|judg|inadvisab|ill-|security|optimistic|rushed|responsible|engineer|developer|operator|person|came down|caught|alert|tell|inform|warn|mention|ask|wait|careless|sloppy|sloppily|negligen|reckless|lazy|lazily|incompetent|irresponsib|stupid|dumb|finger|bother|error|fault|blame|screw|mess|ball|if only|rubber|botch|asleep|thinking|inexcusab|unforgivab|better|care|attention|diligence|doing|competent|mistake|blunder|oversight|slip|forgot|fail|ignor|disregard|neglect|overlook|should|could|would|ought|wrongly|blindly|accidentally|check|test|read|look|verify|notice|follow|had|rushed|misconfigured|mistyped|typo|broke|pushed|known/i;
 
 /** Blame phrases in a text, each with the question to ask instead. */
 export function findBlame(written: string, people: ReadonlySet<string> = new Set()): BlameHit[] {

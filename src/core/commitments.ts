@@ -43,13 +43,13 @@ function asRequest(body: string): string {
 
 /** Who commits: "we", "our team", "the platform team" (case as written mid-sentence; the first letter may be a capital). */
 const SUBJECT = String.raw`(?:[Ww]e|[Oo]ur (?:[\w-]+ )?team|[Tt]he (?:[\w-]+ ){0,2}team)`;
-const FUTURE_VERB = String.raw`(?:(?:are|is) (?:still |currently |always |constantly )?(?:investigating|exploring|looking into|looking at|looking for|evaluating|considering|implementing|adding|introducing|putting in place)|will continue to|are going to continue to|(?:will|should|must|need to|are going to) (?:also |further )?(?=improve|enhance|strengthen|harden|strive|find ways|look for ways))`;
+const FUTURE_VERB = String.raw`(?:(?:remain|are|stay) committed to|(?:are|is) (?:still |currently |always |constantly )?(?:investigating|exploring|looking into|looking at|looking for|evaluating|considering|implementing|adding|introducing|putting in place)|will continue to|are going to continue to|(?:will|should|must|need to|are going to) (?:also |further )?(?=improve|enhance|strengthen|harden|strive|find ways|look for ways))`;
 /** An opening that sets the commitment in time or order: "Going forward", "Lastly", "In addition to X,". */
 const OPENING = /^(?:going forward|moving forward|in the future|in the coming (?:days|weeks|months)|lastly|also|additionally|next|finally|in addition to [^,]{1,60}),? /i;
 /** "We will…", "the Chia team is going to…", "We are investigating ways to…". */
 export const FUTURE = new RegExp(String.raw`^${SUBJECT} (?:also |still |further )?${FUTURE_VERB} `);
 /** "…is also under way", "…remains a priority", "Production release phases are to be more spread out". */
-const PENDING = /\b(?:should|will|must|needs? to) be (?:further |significantly )?(?:improved|enhanced|strengthened|hardened|revisited|reconsidered)\b|\bimprovements (?:will|are going to|are to) be (?:made|deployed|rolled out|implemented|introduced)\b|\b(?:is|are) (?:also |now |still )?(?:under ?way|in progress|planned|being planned|on the roadmap)\b|\bremains? a (?:top |high )?priority\b|\b(?:is|are) to be (?!expected|found)\w+|\b(?:changes|work|improvements) (?:are |is )?(?:coming|planned)\b/i;
+const PENDING = /\b(?:indicates|underscores|highlights|shows|demonstrates|reinforces|suggests) (?:the |a )?(?:clear |strong )?need (?:for|to)\b|\b(?:should|will|must|needs? to) be (?:further |significantly )?(?:improved|enhanced|strengthened|hardened|revisited|reconsidered)\b|\bimprovements (?:will|are going to|are to) be (?:made|deployed|rolled out|implemented|introduced)\b|\b(?:is|are) (?:also |now |still )?(?:under ?way|in progress|planned|being planned|on the roadmap)\b|\bremains? a (?:top |high )?priority\b|\b(?:is|are) to be (?!expected|found)\w+|\b(?:changes|work|improvements) (?:are |is )?(?:coming|planned)\b/i;
 /** "Lesson learned is to ensure…", "It's a good idea to…". */
 const ADVICE = /^(?:(?:the )?lessons? learned (?:is|was|are) to|the lesson (?:is|was) to|it(?:'s| is|’s) a good idea to|the ideal (?:pattern|solution|approach|setup) would be)\b/i;
 /** Labels that introduce an item: "Action point:", "TODO:", "Action planned:". */
@@ -67,21 +67,15 @@ function allSections(sections: Section[]): Section[] {
   return sections.flatMap((s) => [s, ...allSections(s.children)]);
 }
 
-/** The innermost recognised section that holds the line. */
-function sectionAt(sections: Section[], line: number): Section | undefined {
-  let found: Section | undefined;
-  for (const s of sections) if (line > s.headingRange.start.line && line <= s.range.end.line && s.kind && (!found || s.depth > found.depth)) found = s;
-  return found;
-}
-
 const SENTENCE_END = /[.!?](?=\s+["“(*_]*[A-Z])/g;
 const LIST_MARKER = /^(\s*)(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?/;
 
 /** Commitments to follow-up work written as sentences outside the action items the parser reads. */
 export function proseCommitments(postmortem: Postmortem, lines: LineIndex): Commitment[] {
-  const sections = allSections(postmortem.sections);
   const covered = new Set<number>();
   for (const item of postmortem.actionItems) for (let l = item.range.start.line; l <= item.range.end.line; l++) covered.add(l);
+  // Timelines (the one the parser reads, and any other section headed as one) report, they do not promise.
+  for (const s of allSections(postmortem.sections)) if (s.kind === 'timeline') for (let l = s.range.start.line; l <= s.range.end.line; l++) covered.add(l);
   const timeline = postmortem.timeline.section?.range;
   if (timeline) for (let l = timeline.start.line; l <= timeline.end.line; l++) covered.add(l);
   if (postmortem.frontmatter) for (let l = postmortem.frontmatter.range.start.line; l <= postmortem.frontmatter.range.end.line; l++) covered.add(l);
@@ -96,8 +90,6 @@ export function proseCommitments(postmortem: Postmortem, lines: LineIndex): Comm
       continue;
     }
     if (fence || covered.has(l) || raw.length > 2000 || /^\s{0,3}(?:#|>|\|)/.test(raw) || raw.trim() === '') continue;
-    const section = sectionAt(sections, l);
-    if (section?.kind === 'timeline') continue;
     const prose = blankNonProse(raw);
     const marker = LIST_MARKER.exec(prose);
     // A wrapped line of a paragraph or list item starts no sentence of its own unless one ends on it.
