@@ -65,3 +65,47 @@ export function trackerTooltip(status: StatusResult | undefined): string {
   const s = status.status;
   return `- In the tracker: ${s.state}${s.detail !== s.state ? ` (${s.detail})` : ''}${s.assignee ? `, assigned to ${s.assignee}` : ''}`;
 }
+
+/** The clock and timers the refresh schedule runs on (the real ones, or a test's). */
+export interface ScheduleClock {
+  now(): number;
+  setInterval(run: () => void, ms: number): unknown;
+  clearInterval(timer: unknown): void;
+}
+
+const realClock: ScheduleClock = {
+  now: () => Date.now(),
+  setInterval: (run, ms) => setInterval(run, ms),
+  clearInterval: (timer) => clearInterval(timer as ReturnType<typeof setInterval>),
+};
+
+/**
+ * When ticket status is read without being asked: every `minutes` while the Action Items view is
+ * visible, at once when it becomes visible and the last read is older than that, never while it is
+ * hidden or when `minutes` is 0.
+ */
+export class RefreshSchedule {
+  private timer: unknown;
+  private last = 0;
+
+  constructor(private readonly run: () => void, private readonly clock: ScheduleClock = realClock) {}
+
+  /** A read happened (on demand or on schedule). */
+  ran(): void {
+    this.last = this.clock.now();
+  }
+
+  /** The view became visible with this period, or hidden (`visible` false). */
+  update(visible: boolean, minutes: number | undefined): void {
+    this.stop();
+    const period = (minutes ?? 10) * 60_000;
+    if (!visible || period <= 0) return;
+    if (this.clock.now() - this.last > period) this.run();
+    this.timer = this.clock.setInterval(this.run, period);
+  }
+
+  stop(): void {
+    if (this.timer !== undefined) this.clock.clearInterval(this.timer);
+    this.timer = undefined;
+  }
+}

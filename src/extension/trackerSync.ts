@@ -5,7 +5,7 @@ import { createTickets, makeTracker, markDoneByIds, planSync, readStatuses, tick
 import type { ViewItem } from './actionItems-logic';
 import { toVsRange } from './convert';
 import type { Services } from './services';
-import { githubProvider, mergedTracker, previewLines, reportMessage, secretKey, trackerTooltip } from './trackerSync-logic';
+import { githubProvider, mergedTracker, previewLines, RefreshSchedule, reportMessage, secretKey, trackerTooltip } from './trackerSync-logic';
 
 /** A folder's tracker as configured, before any credential is asked for. */
 interface Configured {
@@ -33,8 +33,8 @@ export interface CreateResult {
 export class TrackerSync implements vscode.Disposable {
   private readonly statuses = new Map<string, StatusResult>();
   private readonly disposables: vscode.Disposable[] = [];
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private lastRefresh = 0;
+  private scheduled = 0;
+  private readonly refreshes = new RefreshSchedule(() => void this.refreshStatus({ interactive: false }).catch((e) => this.services.log.appendLine(`Refreshing ticket status failed: ${(e as Error).message}`)));
 
   constructor(private readonly services: Services) {
     services.actionItems.setTicketStatus((ticket) => this.statuses.get(ticket));
@@ -286,7 +286,7 @@ export class TrackerSync implements vscode.Disposable {
         if (!result.ok) this.services.log.appendLine(`Ticket ${ticket}: ${result.error}`);
       }
     }
-    this.lastRefresh = Date.now();
+    this.refreshes.ran();
     this.services.actionItems.rerender();
     // Items whose tickets carry fields (`ticketsCarry`) are checked against what the tracker says now.
     if (this.services.lint.setTickets(ticketFields(this.statuses))) this.services.lint.relintOpen();
@@ -337,17 +337,15 @@ export class TrackerSync implements vscode.Disposable {
 
   /** Reads status every `tracker.refreshMinutes` (default 10) while the view is visible, without asking for a token. */
   private schedule(visible: boolean): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    // The configuration is read asynchronously: only the answer to the latest visibility change counts.
+    const generation = ++this.scheduled;
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (!visible || !folder) return;
+    if (!visible || !folder) {
+      this.refreshes.update(false, undefined);
+      return;
+    }
     void this.configured(vscode.Uri.joinPath(folder, 'x.md')).then((c) => {
-      if ('error' in c) return;
-      const minutes = c.config.refreshMinutes ?? 10;
-      if (minutes <= 0) return;
-      const run = () => void this.refreshStatus({ interactive: false }).catch((e) => this.services.log.appendLine(`Refreshing ticket status failed: ${(e as Error).message}`));
-      if (Date.now() - this.lastRefresh > minutes * 60_000) run();
-      this.timer = setInterval(run, minutes * 60_000);
+      if (generation === this.scheduled) this.refreshes.update(!('error' in c), 'error' in c ? undefined : c.config.refreshMinutes);
     });
   }
 
@@ -368,7 +366,7 @@ export class TrackerSync implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.refreshes.stop();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { parsePostmortem } from '../../src/core';
 import type { CreateReport, StatusResult } from '../../src/core/sync';
 import { planSync } from '../../src/core/sync';
-import { githubProvider, mergedTracker, previewLines, reportMessage, secretKey, trackerDescription, trackerTooltip } from '../../src/extension/trackerSync-logic';
+import { githubProvider, mergedTracker, previewLines, RefreshSchedule, reportMessage, secretKey, trackerDescription, trackerTooltip } from '../../src/extension/trackerSync-logic';
 
 describe('tracker sync in the editor', () => {
   it('puts the keys a setting sets explicitly over .postmortem.yaml\'s tracker', () => {
@@ -56,5 +56,74 @@ describe('tracker sync in the editor', () => {
     assert.equal(trackerTooltip(closed), '- In the tracker: closed (completed), assigned to li');
     assert.equal(trackerTooltip(open), '- In the tracker: open');
     assert.equal(trackerTooltip(failed), '- In the tracker: could not be read (Reading issue #3 failed: 404 Not Found)');
+  });
+});
+
+describe('the ticket status schedule', () => {
+  /** A clock the test moves by hand; intervals fire as it passes them. */
+  function fakeClock() {
+    let time = 1_000_000;
+    const timers = new Map<number, { run: () => void; ms: number; next: number }>();
+    let id = 0;
+    return {
+      now: () => time,
+      setInterval: (run: () => void, ms: number) => {
+        timers.set(++id, { run, ms, next: time + ms });
+        return id;
+      },
+      clearInterval: (t: unknown) => void timers.delete(t as number),
+      advance(ms: number) {
+        const end = time + ms;
+        for (;;) {
+          const due = [...timers.values()].filter((t) => t.next <= end).sort((a, b) => a.next - b.next)[0];
+          if (!due) break;
+          time = due.next;
+          due.next += due.ms;
+          due.run();
+        }
+        time = end;
+      },
+      active: () => timers.size,
+    };
+  }
+
+  it('reads at once when the view opens, then every refreshMinutes while it is visible, and stops when it is hidden', () => {
+    const clock = fakeClock();
+    const reads: number[] = [];
+    const schedule: RefreshSchedule = new RefreshSchedule(() => {
+      reads.push(clock.now());
+      schedule.ran();
+    }, clock);
+    schedule.update(true, 5);
+    assert.strictEqual(reads.length, 1, 'read when the view opens');
+    clock.advance(4 * 60_000);
+    assert.strictEqual(reads.length, 1);
+    clock.advance(60_000);
+    assert.strictEqual(reads.length, 2, 'five minutes later');
+    clock.advance(10 * 60_000);
+    assert.strictEqual(reads.length, 4);
+    schedule.update(false, 5);
+    assert.strictEqual(clock.active(), 0, 'no timer while hidden');
+    clock.advance(60 * 60_000);
+    assert.strictEqual(reads.length, 4, 'nothing read while hidden');
+  });
+
+  it('does not read again on opening when the last read is recent, and never with refreshMinutes 0', () => {
+    const clock = fakeClock();
+    let reads = 0;
+    const schedule: RefreshSchedule = new RefreshSchedule(() => {
+      reads++;
+      schedule.ran();
+    }, clock);
+    schedule.ran(); // "Refresh Ticket Status" on demand
+    clock.advance(2 * 60_000);
+    schedule.update(true, undefined); // default: every 10 minutes
+    assert.strictEqual(reads, 0, 'read two minutes ago');
+    clock.advance(10 * 60_000);
+    assert.strictEqual(reads, 1);
+    schedule.update(true, 0);
+    assert.strictEqual(clock.active(), 0);
+    clock.advance(120 * 60_000);
+    assert.strictEqual(reads, 1, 'only on demand');
   });
 });
