@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { GithubServer } from '../../unit/support/github-server';
 import { startGithubServer } from '../../unit/support/github-server';
-import { EXTENSION_ID, waitFor, workspaceUri } from './util';
+import { diagnosticsOf, EXTENSION_ID, waitFor, workspaceUri } from './util';
 
 // End to end: the extension as installed, against a local GitHub Enterprise Server (the fake of the
 // unit tests, which checks every exchange against GitHub's OpenAPI description): create tickets for
@@ -135,5 +135,37 @@ suite('Tracker sync (GitHub Enterprise Server)', () => {
     const s = await snapshot();
     const done = s.groups.find((g) => g.label === 'Done')?.groups.flatMap((g) => g.items.map((i) => i.label)) ?? [];
     for (const issue of closed) assert.ok(done.includes(issue.title), `${issue.title} is done`);
+  });
+  test('ticketsCarry: an item with a ticket needs no owner written, and once read the ticket\'s assignee is checked like a written owner', async () => {
+    const dir = workspaceUri('demo', 'carry');
+    const file = vscode.Uri.joinPath(dir, 'cache-postmortem.md');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, '.postmortem.yaml'), Buffer.from('ticketsCarry: [owner]\n'));
+    await vscode.workspace.fs.writeFile(file, Buffer.from([
+      '# Cache eviction storm', '', '## Action items', '',
+      '| Priority | Action | Owner | Deadline |', '| --- | --- | --- | --- |',
+      '| P2 | Cap cache evictions at 500 per second on cache-eu-1 |  | 2030-06-01 |', '',
+    ].join('\n')));
+    const doc = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(doc);
+    // No ticket yet: the owner must be written.
+    await diagnosticsOf(file, 'action-missing-owner', (d) => d.length === 1 && !/ticket/.test(d[0]!.message));
+    const created = await vscode.commands.executeCommand<{ planned: number; written: number }>('postmortem.createTickets', { uri: file.toString(), yes: true });
+    assert.strictEqual(created.planned, 1);
+    assert.strictEqual(created.written, 1);
+    const issue = server.issues[server.issues.length - 1]!;
+    assert.strictEqual(issue.title, 'Cap cache evictions at 500 per second on cache-eu-1');
+    // The ticket carries the owner; until it is read there is nothing to check.
+    await diagnosticsOf(file, 'action-missing-owner', (d) => d.length === 0);
+    // Read: nobody is assigned in the tracker, which is reported like a missing owner.
+    await vscode.commands.executeCommand('postmortem.refreshTicketStatus', { interactive: false });
+    const unassigned = await diagnosticsOf(file, 'action-missing-owner', (d) => d.length === 1);
+    assert.match(unassigned[0]!.message, new RegExp(`its ticket .*${issue.number}.* has no assignee`));
+    // Assigned in the tracker: the next read clears it, with no edit to the document.
+    const text = doc.getText();
+    issue.assignees = ['priya-gh'];
+    await vscode.commands.executeCommand('postmortem.refreshTicketStatus', { interactive: false });
+    await diagnosticsOf(file, 'action-missing-owner', (d) => d.length === 0);
+    assert.strictEqual(doc.getText(), text);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });
