@@ -45,6 +45,15 @@ function readLabels(path: string): Label[] {
   return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Label);
 }
 
+/**
+ * Whether a label is the label of a parsed item: on one of its lines, or on the line before it when
+ * the label is a headline written on its own line ("**Network redundancy:**" over the item).
+ */
+function isLabelOf(l: Label, item: { line: number; range: { start: { line: number }; end: { line: number } } }): boolean {
+  const headline = /:\s*$/.test(l.text) ? 1 : 0;
+  return item.line === l.line || (l.line >= item.range.start.line - headline && l.line <= item.range.end.line);
+}
+
 function score(t: Tally): string {
   const p = t.tp + t.fp === 0 ? NaN : t.tp / (t.tp + t.fp);
   const r = t.tp + t.fn === 0 ? NaN : t.tp / (t.tp + t.fn);
@@ -79,9 +88,7 @@ function main(): void {
     const quotes = (l: Label) => vagueFindings.some((f) => f.range.start.line === l.line && norm(l.text).startsWith(norm(/"([^"]{1,40})/.exec(f.message)?.[1] ?? '')));
     const shared = (l: Label) => own.filter((x) => x.kind === 'action' && x.line === l.line).length > 1;
     for (const l of own.filter((x) => x.kind === 'action')) {
-      // A label on a headline written on its own line ("**Network redundancy:**") is the item under it.
-      const headline = /:\s*$/.test(l.text) ? 1 : 0;
-      const item = pm.actionItems.find((i) => i.line === l.line || (l.line >= i.range.start.line - headline && l.line <= i.range.end.line));
+      const item = pm.actionItems.find((i) => isLabelOf(l, i));
       if (item?.done) {
         doneLeftOut++;
         continue;
@@ -108,7 +115,7 @@ function main(): void {
     const actionLabels = own.filter((x) => x.kind === 'action');
     for (const line of vagueLines) {
       const item = pm.actionItems.find((i) => line >= i.range.start.line && line <= i.range.end.line);
-      const labelled = actionLabels.some((l) => l.line === line || (item !== undefined && l.line >= item.range.start.line - (/:\s*$/.test(l.text) ? 1 : 0) && l.line <= item.range.end.line));
+      const labelled = actionLabels.some((l) => l.line === line || (item !== undefined && isLabelOf(l, item)));
       if (labelled) continue;
       vague.fp++;
       vague.notes.push(`false    ${name}:${line} (no labelled item) ${findings.find((f) => f.ruleId === 'action-vague' && f.range.start.line === line)?.message.slice(0, 110) ?? ''}`);

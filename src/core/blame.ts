@@ -124,6 +124,11 @@ const FILLERS = new Set([
   'must', 'will', 'would', 'should', 'could', 'can', 'too', 'so', 'very', 'quite', 'himself', 'herself', 'themselves', 'myself',
 ]);
 
+/** A word between an agent and what it did: an auxiliary, a negation, an adverb ("dramatically"). */
+function isFiller(word: string): boolean {
+  return FILLERS.has(word.toLowerCase()) || /^\p{L}{3,}ly,?$/u.test(word);
+}
+
 /** Words that open a noun phrase before its head. */
 const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'one', 'each', 'every', 'this', 'that', 'his', 'her', 'their', 'my', 'your', 'some', 'any', 'no']);
 
@@ -175,10 +180,9 @@ export function agentBefore(before: string, people: ReadonlySet<string> = new Se
   const clause = before.slice(start).split(/\s+/).filter(Boolean);
   const words = clause.slice(-8);
   const own = agentOf(words, people);
-  const onlyFillers = (ws: string[]) => ws.every((w) => FILLERS.has(w.toLowerCase()) || /^\p{L}{3,}ly,?$/u.test(w));
   if (own !== undefined) return own;
   // The person who opens the clause, past what they did first ("@rina reviewed the change without being thorough").
-  if (!onlyFillers(words)) return subjectOf(clause, people) === 'person' ? 'person' : undefined;
+  if (!words.every(isFiller)) return subjectOf(clause, people) === 'person' ? 'person' : undefined;
   // A verb phrase joined by a comma, "and" or "but" to the clause before ("Hypha wasn't aware of the
   // patch, didn't test it") shares that clause's subject.
   for (let i = clauses.length - 1; i >= 0; i--) {
@@ -198,7 +202,7 @@ function subjectOf(words: string[], people: ReadonlySet<string>): Agent {
   if (/^(?:we|us)$/i.test(first)) return 'we';
   if (words.slice(i, i + 3).some((w) => TEAM_NOUNS.has(w.toLowerCase().replace(/[^a-z]/g, '')))) return 'team';
   // A person named, or a noun for people within the first words ("Other people saw…").
-  if (words.slice(i, i + 3).some((w) => /^@[\w.-]+$/.test(w) || ROLE_NOUNS.has(w.toLowerCase().replace(/[^a-z-]/g, '')) && !/^(?:he|she|him|i|user)$/i.test(w))) return 'person';
+  if (words.slice(i, i + 3).some((w) => /^@[\w.-]+$/.test(w) || (ROLE_NOUNS.has(w.toLowerCase().replace(/[^a-z-]/g, '')) && !/^(?:he|she|him|i|user)$/i.test(w)))) return 'person';
   // A name that is the whole noun phrase, followed by its verb.
   const next = words[i + 1]?.toLowerCase() ?? '';
   return isPerson(first, people, true) && (FILLERS.has(next) || /(?:ed|n't)$/.test(next)) ? 'person' : undefined;
@@ -208,7 +212,7 @@ function agentOf(words: string[], people: ReadonlySet<string>): Agent {
   const isWe = (w: string | undefined) => w !== undefined && /^(?:we|us)$/i.test(w);
   let end = words.length;
   // Auxiliaries, negations and adverbs ("we dramatically underestimated") stand between an agent and its verb.
-  while (end > 0 && (FILLERS.has(words[end - 1]!.toLowerCase()) || /^\p{L}{3,}ly,?$/u.test(words[end - 1]!))) end--;
+  while (end > 0 && isFiller(words[end - 1]!)) end--;
   const last = words[end - 1];
   if (last === undefined) return undefined;
   if (isWe(last)) return 'we';
@@ -227,7 +231,7 @@ function agentOf(words: string[], people: ReadonlySet<string>): Agent {
  * Words without which no pattern above can match: one cheap test lets most lines skip the rest.
  * Every pattern must contain one of these (the blame tests would fail otherwise).
  */
-const TRIGGERS = /assumption|misunderst|misconception|made|thorough|without|respond|flag|saved|spared|shortened|haste|lazi|complacen|missed|catch|spot|reali|inexperienced|greedy|clueless|naive|arrogant|estimated|misjudg|misread|misunderst|hurried|hastil|serious|detected|noticed|spotted|verified|used|chosen|picked|planned|prepared|waited|asked|reviewed|prevented|avoided|done|run|performed|considered|communicated|escalated|rolled|reverted|thought|reali[sz]ed|anticipated|split|staged|scheduled|wrong|bad|poor|dangerous|risky|misguided|hasty|questionable|naive|costly|terrible|unwise|planning|judg|inadvisab|ill-|security|optimistic|rushed|responsible|engineer|developer|operator|person|came down|caught|alert|tell|inform|warn|mention|ask|wait|careless|sloppy|sloppily|negligen|reckless|lazy|lazily|incompetent|irresponsib|stupid|dumb|finger|bother|error|fault|blame|screw|mess|ball|if only|rubber|botch|asleep|thinking|inexcusab|unforgivab|better|care|attention|diligence|doing|competent|mistake|blunder|oversight|slip|forgot|fail|ignor|disregard|neglect|overlook|should|could|would|ought|wrongly|blindly|accidentally|check|test|read|look|verify|notice|follow|had|rushed|misconfigured|mistyped|typo|broke|pushed|known/i;
+const TRIGGERS = /assumption|misconception|thorough|flag|saved|spared|shortened|haste|lazi|complacen|missed|catch|spot|reali|inexperienced|greedy|clueless|naive|arrogant|estimated|misjudg|misread|misunderst|hurried|hastil|serious|detected|noticed|spotted|verified|used|chosen|picked|planned|prepared|waited|asked|reviewed|prevented|avoided|done|run|performed|considered|communicated|escalated|rolled|reverted|thought|reali[sz]ed|anticipated|split|staged|scheduled|wrong|bad|poor|dangerous|risky|misguided|hasty|questionable|naive|costly|terrible|unwise|planning|judg|inadvisab|ill-|security|optimistic|rushed|responsible|engineer|developer|operator|person|came down|caught|alert|tell|inform|warn|mention|ask|wait|careless|sloppy|sloppily|negligen|reckless|lazy|lazily|incompetent|irresponsib|stupid|dumb|finger|bother|error|fault|blame|screw|mess|ball|if only|rubber|botch|asleep|thinking|inexcusab|unforgivab|better|care|attention|diligence|doing|competent|mistake|blunder|oversight|slip|forgot|fail|ignor|disregard|neglect|overlook|should|could|would|ought|wrongly|blindly|accidentally|check|test|read|look|verify|notice|follow|had|rushed|misconfigured|mistyped|typo|broke|pushed|known/i;
 
 /** Blame phrases in a text, each with the question to ask instead. */
 export function findBlame(written: string, people: ReadonlySet<string> = new Set()): BlameHit[] {

@@ -12,9 +12,10 @@
  * alone: measured on real postmortems, in lessons and principles it is as often commentary on a list
  * of items elsewhere as an item of its own, and a false alarm costs more than a miss.
  */
-import type { Postmortem, Range, Section } from './model';
+import type { Postmortem, Range } from './model';
+import { allSections } from './sections';
 import type { LineIndex } from './text';
-import { blankNonProse } from './text';
+import { blankNonProse, fenceTracker } from './text';
 import { GERUNDS } from './vague';
 
 export interface Commitment {
@@ -22,23 +23,8 @@ export interface Commitment {
   text: string;
   /** Where the sentence starts and ends (one line: a wrapped sentence ends on its first line). */
   range: Range;
-  /** The sentence is an imperative or a wish, not a statement about the future. */
-  imperative: boolean;
   /** What is asked, as an imperative: "We are investigating ways to X" → "investigate ways to X". */
   request: string;
-}
-
-
-/** The request of a commitment, as an imperative. */
-function asRequest(body: string): string {
-  const advice = ADVICE.exec(body);
-  if (advice) return body.slice(advice[0].length).replace(/^ (?:to )?/, '');
-  const rest = body.replace(OPENING, '');
-  const m = FUTURE.exec(rest);
-  if (!m) return body;
-  const after = rest.slice(m[0].length);
-  const gerund = /(investigating|exploring|looking into|looking at|looking for|evaluating|considering|implementing|adding|introducing|putting in place) $/.exec(m[0]);
-  return gerund ? `${GERUNDS[gerund[1]!] ?? gerund[1]} ${after}` : after;
 }
 
 /** Who commits: "we", "our team", "the platform team" (case as written mid-sentence; the first letter may be a capital). */
@@ -62,9 +48,16 @@ const REPORT = /\b(?:was|were|had|did|has been|have been|went|came|took|became|h
 const SECOND_PERSON = /\b(?:you|your|yours)\b/i;
 const ABOUT_THE_DOCUMENT = /\b(?:this|the following) (?:post|document|report|write-?up|post-?mortem|section|page)\b|\bthe steps (?:taken|we took)\b|\bbelow\b/i;
 
-
-function allSections(sections: Section[]): Section[] {
-  return sections.flatMap((s) => [s, ...allSections(s.children)]);
+/** The request of a commitment, as an imperative. */
+function asRequest(body: string): string {
+  const advice = ADVICE.exec(body);
+  if (advice) return body.slice(advice[0].length).replace(/^ (?:to )?/, '');
+  const rest = body.replace(OPENING, '');
+  const m = FUTURE.exec(rest);
+  if (!m) return body;
+  const after = rest.slice(m[0].length);
+  const gerund = Object.keys(GERUNDS).find((g) => m[0].endsWith(` ${g} `));
+  return gerund ? `${GERUNDS[gerund]} ${after}` : after;
 }
 
 const SENTENCE_END = /[.!?](?=\s+["“(*_]*[A-Z])/g;
@@ -80,16 +73,10 @@ export function proseCommitments(postmortem: Postmortem, lines: LineIndex): Comm
   if (timeline) for (let l = timeline.start.line; l <= timeline.end.line; l++) covered.add(l);
   if (postmortem.frontmatter) for (let l = postmortem.frontmatter.range.start.line; l <= postmortem.frontmatter.range.end.line; l++) covered.add(l);
   const out: Commitment[] = [];
-  let fence: string | undefined;
+  const inCode = fenceTracker();
   for (let l = 1; l <= lines.lineCount; l++) {
     const raw = lines.lineText(l);
-    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(raw);
-    if (f) {
-      if (!fence) fence = f[1]![0]!;
-      else if (f[1]![0] === fence) fence = undefined;
-      continue;
-    }
-    if (fence || covered.has(l) || raw.length > 2000 || /^\s{0,3}(?:#|>|\|)/.test(raw) || raw.trim() === '') continue;
+    if (inCode(raw) || covered.has(l) || raw.length > 2000 || /^\s{0,3}(?:#|>|\|)/.test(raw) || raw.trim() === '') continue;
     const prose = blankNonProse(raw);
     const marker = LIST_MARKER.exec(prose);
     // A wrapped line of a paragraph or list item starts no sentence of its own unless one ends on it.
@@ -116,9 +103,8 @@ export function proseCommitments(postmortem: Postmortem, lines: LineIndex): Comm
       const future = FUTURE.test(body.replace(OPENING, '')) || PENDING.test(body) || ADVICE.test(body);
       // Other sentences are items only under a label that says so ("Recommendation: …"): in lessons
       // and principles, "Over-provision" and "Give partners warning" are advice, not items.
-      const imperative = !future && labelled !== null && !REPORT.test(body.split(/[,;:]/)[0]!);
-      if (!future && !imperative) continue;
-      out.push({ text: body, imperative, request: future ? asRequest(body) : body, range: { start: { line: l, column: start + 1 }, end: { line: l, column: end + 1 } } });
+      if (!future && (labelled === null || REPORT.test(body.split(/[,;:]/)[0]!))) continue;
+      out.push({ text: body, request: future ? asRequest(body) : body, range: { start: { line: l, column: start + 1 }, end: { line: l, column: end + 1 } } });
     }
   }
   return out;

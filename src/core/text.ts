@@ -191,3 +191,21 @@ export function normalizeLabel(raw: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/**
+ * Follows fenced code blocks line by line: the function it returns takes each line in order and says
+ * whether that line is a fence or inside a fenced block (`` ``` `` or `~~~`, closed by the same
+ * character), which is code, not the author's prose.
+ */
+export function fenceTracker(): (line: string) => boolean {
+  let fence: string | undefined;
+  return (line) => {
+    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (f) {
+      if (!fence) fence = f[1]![0]!;
+      else if (f[1]![0] === fence) fence = undefined;
+      return true;
+    }
+    return fence !== undefined;
+  };
+}

@@ -115,7 +115,9 @@ const LEFTOVER_LEAD = /^(?:\[\s*\]|\(\s*\)|[:,;\u2014\u2013-]|\s)+/;
  * checks", "Going forward the team is going to rebuild …" → "rebuild …", "Deployment strategy
  * evolution: Re-evaluate rollout …" → "Re-evaluate rollout …". The verb phrase is what is judged.
  */
-const COMMITMENT = /^(?:(?:going forward|in the future|lastly|also|additionally|next),? )?(?:(?:we|the [\w-]+(?: [\w-]+)? team|[\w-]+ team|our team|they)(?: will| are going to| is going to| need to| should| must| plan to| want to| would like to| intend to)(?: also| continue to| further)? )/i;
+/** The writer's side as a subject: "we", "our team", "the platform team", "ops team". */
+const WRITERS = String.raw`(?:we|the [\w-]+(?: [\w-]+)? team|[\w-]+ team|our team)`;
+export const COMMITMENT = new RegExp(String.raw`^(?:(?:going forward|in the future|lastly|also|additionally|next),? )?(?:(?:${WRITERS}|they)(?: will| are going to| is going to| need to| should| must| plan to| want to| would like to| intend to)(?: also| continue to| further)? )`, 'i');
 const HEADLINE = /^((?:[\w/&'-]+ ){0,5}[\w/&'-]+): (?=\S)/;
 
 /** Work in progress said of the writer's side, as the imperative it asks for: "we are implementing X" → "implement X". */
@@ -124,7 +126,7 @@ export const GERUNDS: Readonly<Record<string, string>> = {
   evaluating: 'evaluate', considering: 'consider', implementing: 'implement', adding: 'add', introducing: 'introduce',
   'putting in place': 'put in place', improving: 'improve', reviewing: 'review', 'working on': 'work on',
 };
-const IN_PROGRESS = /^(?:(?:we|the [\w-]+(?: [\w-]+)? team|[\w-]+ team|our team)(?: are| is|'re|\u2019re) (?:also |still |currently |now |actively )?)(investigating|exploring|looking into|looking at|looking for|evaluating|considering|implementing|adding|introducing|putting in place|improving|reviewing|working on) /i;
+export const IN_PROGRESS = new RegExp(String.raw`^(?:${WRITERS}(?: are| is|'re|\u2019re) (?:also |still |currently |now |actively )?)(${Object.keys(GERUNDS).join('|')}) `, 'i');
 
 function request(text: string): string {
   const headline = HEADLINE.exec(text);
@@ -132,7 +134,7 @@ function request(text: string): string {
   // the request; one that names only an aim ("Deployment strategy evolution: Re-evaluate …") is not.
   const body = headline && ABSTRACT.test(headline[1]!) ? text.slice(headline[0].length) : text;
   const progress = IN_PROGRESS.exec(body);
-  if (progress) return `${GERUNDS[progress[1]!.toLowerCase()] ?? progress[1]} ${body.slice(progress[0].length)}`;
+  if (progress) return `${GERUNDS[progress[1]!.toLowerCase()]} ${body.slice(progress[0].length)}`;
   return body.replace(COMMITMENT, '');
 }
 
@@ -159,7 +161,6 @@ export function scoreVagueness(raw: string, _context: VagueContext = {}): VagueS
   // "Make sure it is documented": a pronoun names no thing whose state could be checked.
   const pronounState = /^(?:ensure|make sure) (?:that )?(?:it|this|everything|things|they|we) /.test(state);
   const ensuredState = found !== undefined && !pronounState && ENSURED_STATE.test(state) && !STATE_OF_MIND.test(state) && !ABSTRACT.test(state);
-  // "Investigate and fix <defect>": the second verb is the deliverable.
   // "Investigate and fix <defect>", "Evaluate A vs B and present a written recommendation": a later
   // verb that delivers something is what the item asks for.
   const delivers = found === undefined ? null : DELIVERS.exec(verbAt.slice(found.length));
@@ -179,12 +180,12 @@ export function scoreVagueness(raw: string, _context: VagueContext = {}): VagueS
   }
   // Hyphenated words of ordinary English ("follow-up", "on-call") are not identifiers.
   const concrete = CONCRETE_OBJECT.test(text.replace(COMMON_HYPHENATED, ' ')) || TOOLS.test(text);
-  // A linked ticket supports a concrete item but does not rescue text that names nothing
-  // ("Alerting follow-up: #2291"); it only softens an item that names something without a bound.
+  // A linked ticket does not count as naming something: it does not rescue text that names nothing
+  // ("Alerting follow-up: #2291").
   if (!concrete) {
     score += 1.5;
     reasons.push('names no concrete service, file, table, setting or tool');
-  } else if (concrete) score -= 1;
+  } else score -= 1;
   const measurable = MEASURABLE.test(text);
   if (lead && OPEN_ENDED_LEADS.has(lead) && !measurable) score += 1;
   // An intent with nothing delivered ("Consider ways to…", "Discuss how to know…", "Investigate

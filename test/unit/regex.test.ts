@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import ts from 'typescript';
 import { globToRegExp } from '../../src/core';
 import { FUTURE } from '../../src/core/commitments';
+import { COMMITMENT, IN_PROGRESS } from '../../src/core/vague';
 import { ZONE_AFTER } from '../../src/core/parse/timeline/leading-time';
 import { ZONE_IN_PARENS, ZONE_SENTENCE } from '../../src/core/parse/timeline/zones';
 import { LEAD_STATUS_BOLD, LEAD_STATUS_BRACKET, LEAD_STATUS_COLON, LEAD_WORD_PRIORITY, PAREN_STATUS, TRAIL_PAREN_PRIORITY } from '../../src/core/parse/actions/fields';
@@ -118,6 +119,8 @@ describe('regular expressions stay linear on adversarial input', () => {
   // Each regex built at run time must be a module-level constant listed here, so it is audited too.
   const BUILT: Record<string, RegExp> = {
     'src/core/commitments.ts:FUTURE': FUTURE,
+    'src/core/vague.ts:COMMITMENT': COMMITMENT,
+    'src/core/vague.ts:IN_PROGRESS': IN_PROGRESS,
     'src/core/parse/timeline/leading-time.ts:ZONE_AFTER': ZONE_AFTER,
     'src/core/parse/timeline/zones.ts:ZONE_SENTENCE': ZONE_SENTENCE,
     'src/core/parse/timeline/zones.ts:ZONE_IN_PARENS': ZONE_IN_PARENS,

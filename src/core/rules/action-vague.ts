@@ -1,9 +1,9 @@
 import type { ActionItem } from '../model';
 import type { LineIndex } from '../text';
 import { plainInline } from '../text';
-import { quote } from './helpers';
 import { proseCommitments } from '../commitments';
 import { scoreVagueness } from '../vague';
+import { quote } from './helpers';
 import type { Rule } from './types';
 
 /** A list item's marker and task box: `- [ ] `, `2. `, `* [x] `. */
@@ -62,7 +62,7 @@ export const actionVague: Rule = {
     for (const item of postmortem.actionItems) {
       if (item.action.text === '' || item.done) continue;
       const parent = introducingParent(item, lines);
-      const s = scoreVagueness(parent ? `${parent} ${item.action.text}` : item.action.text, { ticket: item.ticket.origin !== 'missing' && item.ticket.text.trim() !== '' });
+      const s = scoreVagueness(parent ? `${parent} ${item.action.text}` : item.action.text);
       if (!s.vague) continue;
       report(
         item.action.range,

@@ -1,5 +1,5 @@
 import { findBlame } from '../blame';
-import { blankNonProse } from '../text';
+import { blankNonProse, fenceTracker } from '../text';
 import { documentPeople } from '../vocabulary/people';
 import type { Rule } from './types';
 
@@ -44,20 +44,14 @@ export const blameLanguage: Rule = {
     const skip = new Set<number>();
     if (postmortem.frontmatter) for (let l = postmortem.frontmatter.range.start.line; l <= postmortem.frontmatter.range.end.line; l++) skip.add(l);
     const timeline = postmortem.timeline.section?.range;
-    let fence: string | undefined;
+    const inCode = fenceTracker();
     let quoted = false;
     for (let l = 1; l <= lines.lineCount; l++) {
       const line = lines.lineText(l);
       // A quote (`> …`, and the lines that lazily continue it) is a record, such as a chat log or a
       // customer's message, not the author's judgement.
       quoted = /^\s{0,3}>/.test(line) || (quoted && line.trim() !== '');
-      const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-      if (f) {
-        if (!fence) fence = f[1]![0]!;
-        else if (f[1]![0] === fence) fence = undefined;
-        continue;
-      }
-      if (fence || skip.has(l) || line.length > 5000 || quoted) continue;
+      if (inCode(line) || skip.has(l) || line.length > 5000 || quoted) continue;
       const inTimeline = timeline !== undefined && l > timeline.start.line && l <= timeline.end.line;
       // Code spans, link targets and comments are not prose: blanked, so columns stay put.
       for (const hit of findBlame(blankNonProse(line), people)) {
