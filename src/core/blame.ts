@@ -18,7 +18,7 @@ const ALWAYS: Array<[RegExp, string]> = [
   [/\b(?:careless(?:ly)?|sloppy|sloppily|negligen(?:t|tly|ce)|reckless(?:ly)?|incompetent(?:ly)?|irresponsibl[ey]|stupid(?:ly)?|dumb)\b/i, 'What made the safe path harder than the risky one?'],
   [/\bfat[- ]finger(?:ed|ing|s)?\b/i, 'Which guardrail or confirmation step would have caught the typo?'],
   [/\b(?:did ?n[o']t|never) bother(?:ed)? to\b/i, 'What made this step easy to skip?'],
-  [/\bhuman error\b|\boperator error\b|\buser error\b|\bpilot error\b/i, '"Human error" is where the analysis starts: what in the system made the error possible and hard to notice?'],
+  [/\b(?:human|operator|user|pilot) errors?\b/i, '"Human error" is where the analysis starts: what in the system made the error possible and hard to notice?'],
   [/(?:\b[\p{L}@][\p{L}._-]{0,40}'s|\b[Hh]is|\b[Hh]er|\b[Tt]heir) fault\b/u, 'Ask which conditions led to the decision, not whose fault it was.'],
   [/\bfault of\b|\bto blame\b|\bblame[sd]? (?:on|for)\b|\bscrewed up\b|\bmessed up\b|\bdropped the ball\b/iu, 'Ask which conditions led to the decision, not whose fault it was.'],
   [/\bif only\b/i, 'Describe what the system lacked, not what a person should have done.'],
@@ -28,6 +28,10 @@ const ALWAYS: Array<[RegExp, string]> = [
   [/\b(?:nobody|no one|no-one) (?:bothered|cared)\b/i, 'What made this step easy to skip?'],
   // Nouns that judge the care taken, whoever it is said of ("Root causes: haste", "an act of laziness").
   [/\b(?:haste|laziness|complacency|carelessness|sloppiness)\b/i, 'What made speed or the shortcut feel right at that moment?'],
+  // Overconfidence judged, the writer's own included ("I was smug about it").
+  [/\b(?:smug(?:ly|ness)?|overconfiden(?:t|tly|ce)|cocky)\b/i, 'Describe what made the result look finished at the time, and what check would have shown otherwise.'],
+  // Hindsight on how the work was done ("The migration could have been handled much better").
+  [/\b(?:could|should) (?:have|'ve) been (?:handled|managed|done|run|executed|planned|communicated) (?:(?:much|far|a lot|way|a bit|significantly) )?better\b/i, 'Name what the plan lacked, not how well the people handled it.'],
 ];
 
 /**
@@ -46,6 +50,8 @@ const WITH_PERSON: Array<[RegExp, string]> = [
   [/\bbothered to\b/i, 'What made this step easy to skip?'],
   [/\b(?:mistakenly|wrongly|carelessly|blindly|accidentally)\b/i, 'What made the wrong action look right at the time?'],
   [/\b(?:didn't|did not|never) (?:check|test|read|look|verify|notice|follow|catch|spot|realise|realize)\b/i, 'What would have made the check part of the normal path?'],
+  // Competence judged: "@sam did not use a reasonable procedure" ("the job did not follow the standard path" has no person).
+  [/\b(?:did ?n[o']t|did not|never) (?:use|follow|apply|take|perform) (?:a |an |the )?(?:reasonable|proper|correct|sensible|safe|appropriate|due|best) (?:[\w-]+ )?(?:procedures?|process|precautions?|care|steps?|practices?)\b/i, 'What made the safe procedure hard to find or slow to follow at that moment?'],
   [/\bwithout being (?:thorough|careful|diligent)\b|\bwithout (?:double-)?checking\b/i, 'What made the careful path slow or unclear at that moment?'],
   [/\b(?:didn't|did not|never) (?:alert|tell|inform|warn|mention|escalate|communicate|call out|ask|wait|flag)\b/i, 'What would have made telling others part of the normal path?'],
   [/\b(?:was|were|is|are|am|been|being|too|so)(?= lazy\b) lazy\b|'m lazy\b/i, 'What made the safe path harder than the risky one?'],
@@ -60,9 +66,12 @@ const WITH_PERSON: Array<[RegExp, string]> = [
 const JUDGED_BY_ANYONE: Array<[RegExp, string]> = [
   [/\b(?:underestimated|overestimated|misjudged|misread|misunderstood)\b/i, 'Ask what the people knew at the time, and what would have shown them the risk.'],
   [/\b(?:hurriedly|hastily)\b/i, 'What made speed feel more important than the check at that moment?'],
-  [/\bmade (?:a|an|one|the|two|several|some|many) (?:(?:critical|big|serious|fundamental|costly|honest|simple|major) )?(?:mistakes?|errors?|blunders?)\b/i, 'Name the condition that made the mistake possible, not the people who made it.'],
+  [/\b(?:made|did) (?:a|an|one|the|two|several|some|many|a few|a couple of) (?:(?:critical|big|serious|fundamental|costly|honest|simple|major) )?(?:mistakes?|errors?|blunders?)\b/i, 'Name the condition that made the mistake possible, not the people who made it.'],
   // Attention judged: "we missed that the patch was consensus-breaking" (not "we missed the SLO").
   [/\bmissed (?:that|the fact that)\b/i, 'Why did the signal not stand out among the others?'],
+  // Care judged: "we ran the script, but forgot to update the mapping" ("the cache forgot the session" has no agent).
+  [/\b(?:forgot|forgotten) to\b/i, 'What would have reminded them, or made the step automatic?'],
+  [/\bdid (?:it|this|that|them) (?:all |completely |totally )?wrong(?:ly)?\b/i, 'What made the wrong way look right at the time, and what check would have shown it?'],
   [/\b(?:did ?n[o']t|did not|never) take (?:\S+ ){0,5}?seriously\b/i, 'Why did the signal not stand out among the others?'],
   // A counterfactual about one's own act (not about an outcome: "we could have lost data" is not a judgement).
   [/\b(?:should|could)(?: not| never|n't)? (?:have|'ve) (?:caught|detected|noticed|spotted|tested|checked|verified|used|chosen|picked|planned|prepared|waited|asked|reviewed|prevented|avoided|done|run|performed|considered|communicated|escalated|rolled back|reverted|load[- ]tested|known|thought|realised|realized|anticipated|followed|read|looked|split|staged|scheduled)\b/i, 'Describe what the system lacked, not what the people should have done.'],
@@ -72,6 +81,7 @@ const JUDGED_BY_ANYONE: Array<[RegExp, string]> = [
 const VERDICTS: Array<[RegExp, string]> = [
   [/\b(?:this|that|it|which) was (?:(?:probably|clearly|obviously|arguably|in hindsight,?|also|simply|just) )?(?:a |the |an )?(?:(?:very|really|particularly) )?(?:wrong|bad|poor|dangerous|risky|misguided|hasty|questionable|naive|careless|costly|terrible|unwise) (?:call|decision|choice|move|idea|judg(?:e)?ment|assumption)\b/i, 'Describe what made the decision look right at the time.'],
   [/\b(?:planning|judg(?:e)?ment) (?:failure|error|mistake)\b/i, 'Name what the plan lacked (a load test, a review step), not the failure of the people who made it.'],
+  [/\b(?:was|were|is) (?:not|n't|never) (?:a |the )?(?:good|wise|smart|great) (?:call|decision|choice|idea|solution|move)\b|\b(?:was not|were not|wasn't|weren't) (?:the )?(?:right|correct) (?:call|decision|choice)\b/i, 'Describe what made the decision look right at the time.'],
   [/\b(?:inadvisable|ill-advised|ill-considered|misguided)\b/i, 'Describe what made the decision look right at the time.'],
   [/\bfalse sense of security\b|\boverly[- ]optimistic\b|\b(?:honest|simple|silly|stupid|big|massive|huge|costly) (?:oversight|mistake)\b/i, 'Describe what the process let through, not the attitude of the people.'],
   [/\b(?:was|were) rushed\b|\bhad (?:little|no) (?:oversight|review)\b/i, 'What made speed feel more important than review at that moment?'],
@@ -231,7 +241,7 @@ function agentOf(words: string[], people: ReadonlySet<string>): Agent {
  * Words without which no pattern above can match: one cheap test lets most lines skip the rest.
  * Every pattern must contain one of these (the blame tests would fail otherwise).
  */
-const TRIGGERS = /assumption|misconception|thorough|flag|saved|spared|shortened|haste|lazi|complacen|missed|catch|spot|reali|inexperienced|greedy|clueless|naive|arrogant|estimated|misjudg|misread|misunderst|hurried|hastil|serious|detected|noticed|spotted|verified|used|chosen|picked|planned|prepared|waited|asked|reviewed|prevented|avoided|done|run|performed|considered|communicated|escalated|rolled|reverted|thought|reali[sz]ed|anticipated|split|staged|scheduled|wrong|bad|poor|dangerous|risky|misguided|hasty|questionable|naive|costly|terrible|unwise|planning|judg|inadvisab|ill-|security|optimistic|rushed|responsible|engineer|developer|operator|person|came down|caught|alert|tell|inform|warn|mention|ask|wait|careless|sloppy|sloppily|negligen|reckless|lazy|lazily|incompetent|irresponsib|stupid|dumb|finger|bother|error|fault|blame|screw|mess|ball|if only|rubber|botch|asleep|thinking|inexcusab|unforgivab|better|care|attention|diligence|doing|competent|mistake|blunder|oversight|slip|forgot|fail|ignor|disregard|neglect|overlook|should|could|would|ought|wrongly|blindly|accidentally|check|test|read|look|verify|notice|follow|had|rushed|misconfigured|mistyped|typo|broke|pushed|known/i;
+const TRIGGERS = /assumption|procedure|process|precaution|step|practice|smug|overconfiden|cocky|decision|choice|idea|solution|call|move|misconception|thorough|flag|saved|spared|shortened|haste|lazi|complacen|missed|catch|spot|reali|inexperienced|greedy|clueless|naive|arrogant|estimated|misjudg|misread|misunderst|hurried|hastil|serious|detected|noticed|spotted|verified|used|chosen|picked|planned|prepared|waited|asked|reviewed|prevented|avoided|done|run|performed|considered|communicated|escalated|rolled|reverted|thought|reali[sz]ed|anticipated|split|staged|scheduled|wrong|bad|poor|dangerous|risky|misguided|hasty|questionable|naive|costly|terrible|unwise|planning|judg|inadvisab|ill-|security|optimistic|rushed|responsible|engineer|developer|operator|person|came down|caught|alert|tell|inform|warn|mention|ask|wait|careless|sloppy|sloppily|negligen|reckless|lazy|lazily|incompetent|irresponsib|stupid|dumb|finger|bother|error|fault|blame|screw|mess|ball|if only|rubber|botch|asleep|thinking|inexcusab|unforgivab|better|care|attention|diligence|doing|competent|mistake|blunder|oversight|slip|forgot|fail|ignor|disregard|neglect|overlook|should|could|would|ought|wrongly|blindly|accidentally|check|test|read|look|verify|notice|follow|had|rushed|misconfigured|mistyped|typo|broke|pushed|known/i;
 
 /** Blame phrases in a text, each with the question to ask instead. */
 export function findBlame(written: string, people: ReadonlySet<string> = new Set()): BlameHit[] {

@@ -6,9 +6,13 @@
  * commit to work. Judging whether they can be checked is action-vague's business.
  *
  * Only the shapes that are commitments whatever the section are read: an intent in progress ("we are
- * investigating", "the team will continue to"), work said to be pending ("is under way", "remains a
- * priority", "are to be"), advice given as the lesson ("Lesson learned is to…"), and an imperative
- * under a label that makes it an item ("Action point: …"). A plain "we will…" or "we should…" is left
+ * investigating", "the team will continue to"), an intent to find out or to improve without bound
+ * ("we will investigate", "we should enhance"), a promise that it will not happen again ("we will
+ * ensure this does not recur"), work said to be pending ("is under way", "remains a priority", "are
+ * to be"), a need stated ("indicates a need for"), advice given as the lesson ("Lesson learned is
+ * to…"), and an imperative under a label that makes it an item ("Action point: …"). The commitment
+ * may open a later clause ("This shouldn't happen, and we will continue to improve X") and a sentence
+ * may start at the end of a wrapped line. A plain "we will <do X>" or "we should <do X>" is left
  * alone: measured on real postmortems, in lessons and principles it is as often commentary on a list
  * of items elsewhere as an item of its own, and a false alarm costs more than a miss.
  */
@@ -28,12 +32,23 @@ export interface Commitment {
 }
 
 /** Who commits: "we", "our team", "the platform team" (case as written mid-sentence; the first letter may be a capital). */
-const SUBJECT = String.raw`(?:[Ww]e|[Oo]ur (?:[\w-]+ )?team|[Tt]he (?:[\w-]+ ){0,2}team)`;
-const FUTURE_VERB = String.raw`(?:(?:remain|are|stay) committed to|(?:are|is) (?:still |currently |always |constantly )?(?:investigating|exploring|looking into|looking at|looking for|evaluating|considering|implementing|adding|introducing|putting in place)|will continue to|are going to continue to|(?:will|should|must|need to|are going to) (?:also |further )?(?=improve|enhance|strengthen|harden|strive|find ways|look for ways))`;
+const SUBJECT = String.raw`(?:[Ww]e|[Oo]ur (?:[\w-]+ ){0,2}(?:team|contributors|engineers|developers)|[Tt]he (?:[\w-]+ ){0,2}team)`;
+/**
+ * What the subject is doing or will do: work in progress, continuing effort, an intent to find out
+ * ("will investigate", "plan to revisit"), or an unbounded improvement ("will harden").
+ */
+const FUTURE_VERB = String.raw`(?:(?:remain|are|stay|is) committed to|(?:are|is) (?:still |currently |always |constantly )?(?:investigating|exploring|looking into|looking at|looking for|evaluating|considering|implementing|adding|introducing|putting in place)|(?:are|is) (?:still |currently )?in the process of|will continue to|are going to continue to|(?:will|should|must|need to|are going to|plan to|intend to)(?: also| further| first)?(?= (?:improve|enhance|strengthen|harden|strive|find ways|look for ways|investigate|explore|consider|look into|revisit|re-evaluate|reevaluate|rethink|figure out|continue|work on|work with)\b| (?:ensure|make sure) (?:that )?(?:this|it|such|similar|these|the same)\b| (?:prevent|avoid) (?:this|such|similar|these|it|the same)\b)|will be(?= (?:working|focusing|looking)\b))`;
+/** The same without its subject, for a clause that shares the sentence's subject: "…, and will continue to improve X". */
+export const SHARED_FUTURE = new RegExp(String.raw`(?:,? and|;|, but) (?:${SUBJECT} )?(?:also |still |further )?(${FUTURE_VERB}) `);
+/** A clause that names its own subject: ", and we will…". */
+export const OWN_SUBJECT = new RegExp(String.raw`^(?:,? and|;|, but) ${SUBJECT} `);
+/** A sentence that opens with the writer's side: "We…", "The platform team…". */
+export const OPENS_WITH_SUBJECT = new RegExp(String.raw`^${SUBJECT} `);
 /** An opening that sets the commitment in time or order: "Going forward", "Lastly", "In addition to X,". */
 const OPENING = /^(?:going forward|moving forward|in the future|in the coming (?:days|weeks|months)|lastly|also|additionally|next|finally|in addition to [^,]{1,60}),? /i;
 /** "We will…", "the Chia team is going to…", "We are investigating ways to…". */
 export const FUTURE = new RegExp(String.raw`^${SUBJECT} (?:also |still |further )?${FUTURE_VERB} `);
+const NEED = /\b(?:indicates|underscores|highlights|shows|demonstrates|reinforces|suggests) (?:the |a )?(?:clear |strong )?need (?:for|to) /i;
 /** "…is also under way", "…remains a priority", "Production release phases are to be more spread out". */
 const PENDING = /\b(?:indicates|underscores|highlights|shows|demonstrates|reinforces|suggests) (?:the |a )?(?:clear |strong )?need (?:for|to)\b|\b(?:should|will|must|needs? to) be (?:further |significantly )?(?:improved|enhanced|strengthened|hardened|revisited|reconsidered)\b|\bimprovements (?:will|are going to|are to) be (?:made|deployed|rolled out|implemented|introduced)\b|\b(?:is|are) (?:also |now |still )?(?:under ?way|in progress|planned|being planned|on the roadmap)\b|\bremains? a (?:top |high )?priority\b|\b(?:is|are) to be (?!expected|found)\w+|\b(?:changes|work|improvements) (?:are |is )?(?:coming|planned)\b/i;
 /** "Lesson learned is to ensure…", "It's a good idea to…". */
@@ -52,16 +67,44 @@ const ABOUT_THE_DOCUMENT = /\b(?:this|the following) (?:post|document|report|wri
 function asRequest(body: string): string {
   const advice = ADVICE.exec(body);
   if (advice) return body.slice(advice[0].length).replace(/^ (?:to )?/, '');
+  // "…the 95-minute resolution time indicates a need for more robust rollback procedures": what is needed is asked.
+  const need = NEED.exec(body);
+  if (need) return body.slice(need.index + need[0].length);
   const rest = body.replace(OPENING, '');
-  const m = FUTURE.exec(rest);
+  const m = FUTURE.exec(rest) ?? sharedFuture(rest);
   if (!m) return body;
-  const after = rest.slice(m[0].length);
+  const after = rest.slice(m.index + m[0].length);
   const gerund = Object.keys(GERUNDS).find((g) => m[0].endsWith(` ${g} `));
   return gerund ? `${GERUNDS[gerund]} ${after}` : after;
 }
 
+/** A commitment in a later clause of a sentence whose subject commits: "This shouldn't happen, and we will continue to improve X". */
+function sharedFuture(body: string): RegExpExecArray | null {
+  const m = SHARED_FUTURE.exec(body);
+  if (!m) return null;
+  // The subject is written in the clause, or it is the one the sentence opens with.
+  return OWN_SUBJECT.test(m[0]) || OPENS_WITH_SUBJECT.test(body) ? m : null;
+}
+
 const SENTENCE_END = /[.!?](?=\s+["“(*_]*[A-Z])/g;
 const LIST_MARKER = /^(\s*)(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?/;
+
+/**
+ * A sentence that starts near the end of a wrapped line ("…its line. We\nshould enhance our
+ * logging…") read with the lines that continue it, up to its end (at most three lines).
+ */
+function withContinuation(text: string, lines: LineIndex, line: number, last: boolean): string {
+  if (!last || /[.!?:]["”)*_]*\s*$/.test(text)) return text;
+  let out = text;
+  for (let l = line + 1; l <= Math.min(lines.lineCount, line + 3); l++) {
+    const next = lines.lineText(l);
+    if (next.trim() === '' || /^\s{0,3}(?:#|>|\||```|~~~)/.test(next) || LIST_MARKER.test(next)) break;
+    const stop = /[.!?](?=\s|$)/.exec(next);
+    out += ` ${stop ? next.slice(0, stop.index + 1) : next}`;
+    if (stop) break;
+  }
+  return out;
+}
 
 /** Commitments to follow-up work written as sentences outside the action items the parser reads. */
 export function proseCommitments(postmortem: Postmortem, lines: LineIndex): Commitment[] {
@@ -93,18 +136,20 @@ export function proseCommitments(postmortem: Postmortem, lines: LineIndex): Comm
       // Sentences are found in the prose (code spans blanked, columns kept) and judged as written:
       // a code span is what makes "Evaluate the `limit` setting" concrete.
       if (prose.slice(start, end).trim() === '') continue;
-      const sentence = raw.slice(start, end).replace(/[*_~]/g, '').replace(/\s+/g, ' ').trim();
+      const sentence = withContinuation(raw.slice(start, end), lines, l, i === starts.length - 1).replace(/[*_~]/g, '').replace(/\s+/g, ' ').trim();
       if (DONE_LABEL.test(sentence)) continue;
       const labelled = ITEM_LABEL.exec(sentence);
       const body = labelled ? sentence.slice(labelled[0].length) : sentence;
       if (body.split(' ').length < 3) continue;
       // Template guidance ("Provide … how you will …") and the document announcing itself are not work.
       if (SECOND_PERSON.test(body) || ABOUT_THE_DOCUMENT.test(body)) continue;
-      const future = FUTURE.test(body.replace(OPENING, '')) || PENDING.test(body) || ADVICE.test(body);
+      // Contractions read in full: "We'll continue to", "we're still in the process of".
+      const plain = body.replace(/\b([Ww]e)['\u2019]ll\b/g, '$1 will').replace(/\b([Ww]e)['\u2019]re\b/g, '$1 are');
+      const future = FUTURE.test(plain.replace(OPENING, '')) || sharedFuture(plain.replace(OPENING, '')) !== null || PENDING.test(plain) || ADVICE.test(plain);
       // Other sentences are items only under a label that says so ("Recommendation: …"): in lessons
       // and principles, "Over-provision" and "Give partners warning" are advice, not items.
       if (!future && (labelled === null || REPORT.test(body.split(/[,;:]/)[0]!))) continue;
-      out.push({ text: body, request: future ? asRequest(body) : body, range: { start: { line: l, column: start + 1 }, end: { line: l, column: end + 1 } } });
+      out.push({ text: body, request: future ? asRequest(plain) : body, range: { start: { line: l, column: start + 1 }, end: { line: l, column: end + 1 } } });
     }
   }
   return out;

@@ -14,7 +14,7 @@ const VAGUE_LEADS = [
   'share', 'address', 'clean up', 'cleanup', 'refactor', 'speed up', 'tighten', 'handle', 'get', 'sync with', 'talk to', 'talk with',
   'possibly', 'perhaps', 'align', 'coordinate', 'socialize', 'socialise', 'rethink', 're-evaluate', 'reevaluate', 'tbd', 'todo', 'find a way', 'come up with',
   'minimize', 'minimise', 'maximize', 'maximise', 'expand', 'evolve', 'something about', 'define and implement',
-  'do more', 'do better', 'do a better job', 'be better',
+  'do more', 'do better', 'do a better job', 'be better', 'strive to', 'work with', 'working', 'focusing on',
 ];
 
 /** Leads that name an activity, not an outcome: vague unless a number or bound says when it is done. */
@@ -22,6 +22,7 @@ const OPEN_ENDED_LEADS = new Set([
   'investigate', 'look into', 'look at', 'consider', 'explore', 'think about', 'keep an eye', 'make sure', 'figure out', 'sync with',
   'talk to', 'talk with', 'research', 'work on', 'try to', 'maybe', 'possibly', 'perhaps', 'tbd', 'todo', 'follow up', 'follow-up',
   'tighten', 'be more careful', 'be careful', 'be more', 'train', 'educate', 'revisit', 'do more', 'do better', 'do a better job', 'be better',
+  'strive to', 'work with', 'working', 'focusing on',
 ]);
 
 /**
@@ -68,10 +69,10 @@ const PURPOSE = /,? (?:so that|so|in order to|to allow|to enable|to ensure|to pr
 /** States of people's minds, which no one can check: "aware of", "knows about", "understands". */
 const STATE_OF_MIND = /\b(?:aware|awareness|knows?|knew|understands?|understood|familiar|comfortable|careful|confident|informed|remembers?|mindful)\b/;
 
-const HEDGES = /\b(?:something about|maybe|perhaps|possibly|at some point|eventually|someday|when we have time|if time permits|try to|attempt to|somehow|as needed|where possible|if possible|when possible|as appropriate|going forward|in the future|again|generally|overall|properly|appropriately|etc|long-term|widely|tbd)\b/i;
+const HEDGES = /\b(?:something about|maybe|perhaps|possibly|at some point|in the (?:near|not too distant|coming) future|eventually|someday|when we have time|if time permits|try to|attempt to|somehow|as needed|where possible|if possible|when possible|as appropriate|going forward|in the future|again|generally|overall|properly|appropriately|etc|long-term|widely|tbd)\b/i;
 
 /** Goals that sound like outcomes but cannot be checked: "more robust", "better visibility", "less error-prone". */
-const ABSTRACT = /\bright (?:people|person|team|teams|place|time|way)\b|\bappropriate\b|\b(?:more|further|better|less|fewer|faster|safer|smoother|cleaner|robust(?:ness)?|resilien(?:t|ce)|reliab(?:le|ility)|stab(?:le|ility)|visibility|awareness|culture|process(?:es)?|best practices?|toil|tech(?:nical)? debt|edge cases?|flakiness|flaky|performance|error-prone|issues?|problems?|things|stuff|learnings|knowledge|communication|ownership|hygiene|quality|strateg(?:y|ies)|approaches|(?:an?|the|our) approach|options|ways|bottlenecks|improvements|solutions?|patterns?|mature|modern|proactive)\b/i;
+const ABSTRACT = /\bright (?:people|person|team|teams|place|time|way)\b|\b(?:appropriate|satisfactory|sufficient|adequate)\b|\b(?:more|further|better|less|fewer|faster|safer|smoother|cleaner|robust(?:ness)?|resilien(?:t|ce)|reliab(?:le|ility)|stab(?:le|ility)|visibility|awareness|culture|process(?:es)?|best practices?|toil|tech(?:nical)? debt|edge cases?|flakiness|flaky|performance|error-prone|issues?|problems?|things|stuff|learnings|knowledge|communication|ownership|hygiene|quality|strateg(?:y|ies)|approaches|(?:an?|the|our) approach|options|ways|bottlenecks|improvements|solutions?|patterns?|mature|modern|proactive)\b/i;
 
 /** Names of tools and platforms that make an action concrete. */
 const TOOLS = /\b(?:pagerduty|opsgenie|grafana|prometheus|datadog|sentry|terraform|helm|kubernetes|k8s|kubectl|argo(?:cd)?|jenkins|github|gitlab|circleci|buildkite|kafka|redis|postgres(?:ql)?|mysql|mongodb|elasticsearch|cassandra|dynamodb|s3|ec2|rds|lambda|cloudflare|nginx|envoy|istio|consul|vault|statuspage|slack|jira|linear|runbook|dashboard|playbook|alertmanager|cloudwatch|pgbouncer|sqs|sns|bigquery|airflow|spark|docker|ci|cd|cdn|dns|tls|ssl|cron|crontab|launchdarkly|feature flag)\b/i;
@@ -159,12 +160,15 @@ export function scoreVagueness(raw: string, _context: VagueContext = {}): VagueS
   const checked = ENSURE_CLAUSE.exec(lower);
   const state = checked ? `ensure ${lower.slice(checked.index + checked[0].length)}` : verbAt;
   // "Make sure it is documented": a pronoun names no thing whose state could be checked.
-  const pronounState = /^(?:ensure|make sure) (?:that )?(?:it|this|everything|things|they|we) /.test(state);
+  const pronounState = /^(?:ensure|make sure) (?:that )?(?:it|this|everything|things|they|we|there) /.test(state);
   const ensuredState = found !== undefined && !pronounState && ENSURED_STATE.test(state) && !STATE_OF_MIND.test(state) && !ABSTRACT.test(state);
   // "Investigate and fix <defect>", "Evaluate A vs B and present a written recommendation": a later
   // verb that delivers something is what the item asks for.
   const delivers = found === undefined ? null : DELIVERS.exec(verbAt.slice(found.length));
-  const andDeliver = found !== undefined && (CONCRETE_LEADS.some((v) => verbAt.startsWith(`${found} and ${v} `)) || delivers !== null);
+  const deliveredAt = found === undefined ? -1 : verbAt.search(/ and (?:then )?/);
+  // "… and implement measures to prevent similar incidents" delivers nothing it names.
+  const deliversNothing = deliveredAt >= 0 && UNSPECIFIED_OBJECT.test(verbAt.slice(deliveredAt).replace(/^ and (?:then )?/, ''));
+  const andDeliver = found !== undefined && !deliversNothing && (CONCRETE_LEADS.some((v) => verbAt.startsWith(`${found} and ${v} `)) || delivers !== null);
   const lead = ensuredState || andDeliver ? undefined : found;
   if (lead) {
     score += 2;
