@@ -42,7 +42,8 @@ const ALWAYS: Array<[RegExp, string]> = [
 const WITH_PERSON: Array<[RegExp, string]> = [
   [/\b(?:forgot|forgets|forgotten) to\b|\bforgot\b/i, 'What would have reminded them, or made the step automatic?'],
   [/\bfail(?:ed|s)? to\b/i, 'What made this hard to do at the time (tooling, load, missing information)?'],
-  [/\b(?:ignored|ignores|ignoring|disregarded|neglected|overlooked)\b/i, 'Why did the signal not stand out among the others?'],
+  // Past acts and ongoing ones; the present "ignores" describes how software behaves ("Chrome ignores ids that do not exist").
+  [/\b(?:ignored|ignoring|disregarded|neglected|overlooked)\b/i, 'Why did the signal not stand out among the others?'],
   [/\b(?:should|could|would|ought to)(?: not| never|n't)? (?:have|'ve)\b(?! been\b)|\bshould'?ve\b(?! been\b)|\bcould'?ve\b(?! been\b)/i, 'Describe what the system lacked, not what a person should have done.'],
   [/\bif ((?:\S+ ){0,3}?)had(?: just| only)? (?:[\w-]+ed|bothered|read|done|run|known|waited|checked|followed|looked|tested)\b/i, 'Describe what the system lacked, not what a person should have done.'],
   [/(?:^|[.;:!?]\s+)had ((?:\S+ ){1,4}?)(?:not |never )?(?:[\w-]+ed|read|done|run|known|waited|been paying)\b/i, 'Describe what the system lacked, not what a person should have done.'],

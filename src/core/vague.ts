@@ -60,6 +60,14 @@ const CONCRETE_LEADS = [
  */
 const ENSURED_STATE = /^(?:ensure|make sure) (?:that )?(?:the |all |every |each |our |its |their )?[\w@./`-]+(?: [\w@./`-]+){0,4}? (?:is|are|has|have|gets|get|runs|run|uses|use|points|point|stays|stay|lives|live|sits|sit|goes through|go through|fails|fail|pages|page|alerts|alert|expires|expire)\b/;
 
+/** "Make a Datadog monitor for…", "make an alert on…": making a named kind of deliverable is creating it. */
+const MAKES_DELIVERABLE = /^make (?:a|an) (?:[\w-]+ ){0,3}?(?:monitor|alert|dashboard|test|script|check|runbook|playbook|job|canary|rule|hook|page|template|checklist)s?\b/;
+
+/** Leads that ask for a check, which a trigger turns into a process step. */
+const CHECK_LEADS = new Set(['check', 'double-check', 'double check', 'review', 'ensure', 'make sure']);
+/** When a step happens: "before switching nameservers", "after every deploy", "whenever a certificate is renewed". */
+const STEP_TRIGGER = /\b(?:before|after|whenever|prior to|each time|every time) (?:[a-z]+ing|any|every|each|a|an)\b/;
+
 /** A clause inside an action that names the state it must reach. */
 const ENSURE_CLAUSE = /\b(?:to make sure|to ensure|so that) /;
 
@@ -169,12 +177,12 @@ export function scoreVagueness(raw: string, _context: VagueContext = {}): VagueS
   // "… and implement measures to prevent similar incidents" delivers nothing it names.
   const deliversNothing = deliveredAt >= 0 && UNSPECIFIED_OBJECT.test(verbAt.slice(deliveredAt).replace(/^ and (?:then )?/, ''));
   const andDeliver = found !== undefined && !deliversNothing && (CONCRETE_LEADS.some((v) => verbAt.startsWith(`${found} and ${v} `)) || delivers !== null);
-  const lead = ensuredState || andDeliver ? undefined : found;
+  const lead = ensuredState || andDeliver || MAKES_DELIVERABLE.test(verbAt) ? undefined : found;
   if (lead) {
     score += 2;
     reasons.push(`asks to "${lead}"`);
   }
-  const concreteLead = andDeliver || CONCRETE_LEADS.some((v) => lower === v || lower.startsWith(`${v} `));
+  const concreteLead = andDeliver || CONCRETE_LEADS.some((v) => lower === v || lower.startsWith(`${v} `)) || MAKES_DELIVERABLE.test(lower);
   // A concrete verb over an unspecified object ("Implement proactive alerts", "Add missing alerts") earns no credit.
   const unspecified = UNSPECIFIED_OBJECT.test(lower.split(PURPOSE)[0]!) && !MEASURABLE.test(lower);
   if (concreteLead && !unspecified) score -= 1.5;
@@ -191,6 +199,11 @@ export function scoreVagueness(raw: string, _context: VagueContext = {}): VagueS
     reasons.push('names no concrete service, file, table, setting or tool');
   } else score -= 1;
   const measurable = MEASURABLE.test(text);
+  // A check with its trigger is a process step: "Check every subdomain … before switching nameservers".
+  if (lead && CHECK_LEADS.has(lead) && STEP_TRIGGER.test(lower)) {
+    score -= 1.5;
+    reasons.splice(reasons.indexOf(`asks to "${lead}"`), 1);
+  }
   if (lead && OPEN_ENDED_LEADS.has(lead) && !measurable) score += 1;
   // An intent with nothing delivered ("Consider ways to…", "Discuss how to know…", "Investigate
   // options…") is vague whatever it names: on real postmortems, reviewers call such an item vague, or
