@@ -45,7 +45,7 @@ export const OWN_SUBJECT = new RegExp(String.raw`^(?:,? and|;|, but) ${SUBJECT} 
 /** A sentence that opens with the writer's side: "We…", "The platform team…". */
 export const OPENS_WITH_SUBJECT = new RegExp(String.raw`^${SUBJECT} `);
 /** An opening that sets the commitment in time or order: "Going forward", "Lastly", "In addition to X,". */
-const OPENING = /^(?:going forward|moving forward|in the future|in the coming (?:days|weeks|months)|lastly|also|additionally|next|finally|in addition to [^,]{1,60}),? /i;
+const OPENING = /^(?:going forward|moving forward|in the future|in the coming (?:days|weeks|months)|lastly|also|additionally|next|finally|hence|therefore|thus|as such|to that end|as a result|in addition to [^,]{1,60}),? /i;
 /** "We will…", "the Chia team is going to…", "We are investigating ways to…". */
 export const FUTURE = new RegExp(String.raw`^${SUBJECT} (?:also |still |further )?${FUTURE_VERB} `);
 const NEED = /\b(?:indicates|underscores|highlights|shows|demonstrates|reinforces|suggests) (?:the |a )?(?:clear |strong )?need (?:for|to) /i;
@@ -73,8 +73,23 @@ function asRequest(body: string): string {
   const rest = body.replace(OPENING, '');
   const m = FUTURE.exec(rest) ?? sharedFuture(rest);
   if (!m) return body;
-  const after = rest.slice(m.index + m[0].length);
+  const after = rest.slice(m.index + m[0].length).replace(/^([a-z-]+),/, '$1');
   const gerund = Object.keys(GERUNDS).find((g) => m[0].endsWith(` ${g} `));
+  return gerund ? `${GERUNDS[gerund]} ${after}` : after;
+}
+
+/**
+ * The request of an item written as a commitment in a later clause ("Lastly we have already improved,
+ * and will continue to improve, our alerting"), or undefined when the item is not written so.
+ */
+export function laterClauseRequest(text: string): string | undefined {
+  const plain = text.replace(/[*_~]/g, '').replace(/\b([Ww]e)['\u2019]ll\b/g, '$1 will').replace(/\b([Ww]e)['\u2019]re\b/g, '$1 are').replace(OPENING, '');
+  if (FUTURE.test(plain)) return undefined;
+  const m = sharedFuture(plain);
+  if (!m) return undefined;
+  const gerund = Object.keys(GERUNDS).find((g) => m[0].endsWith(` ${g} `));
+  // "…will continue to improve, our alerting": the verb's object past the aside's comma.
+  const after = plain.slice(m.index + m[0].length).replace(/^([a-z-]+),/, '$1');
   return gerund ? `${GERUNDS[gerund]} ${after}` : after;
 }
 

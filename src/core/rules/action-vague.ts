@@ -1,7 +1,7 @@
 import type { ActionItem } from '../model';
 import type { LineIndex } from '../text';
 import { plainInline } from '../text';
-import { proseCommitments } from '../commitments';
+import { laterClauseRequest, proseCommitments } from '../commitments';
 import { scoreVagueness } from '../vague';
 import { quote } from './helpers';
 import type { Rule } from './types';
@@ -62,7 +62,8 @@ export const actionVague: Rule = {
     for (const item of postmortem.actionItems) {
       if (item.action.text === '' || item.done) continue;
       const parent = introducingParent(item, lines);
-      const s = scoreVagueness(parent ? `${parent} ${item.action.text}` : item.action.text);
+      const text = parent ? `${parent} ${item.action.text}` : item.action.text;
+      const s = scoreVagueness(laterClauseRequest(text) ?? text);
       if (!s.vague) continue;
       report(
         item.action.range,
