@@ -179,7 +179,9 @@ const TEAM_NOUNS = new Set(['team', 'teams', 'management', 'leadership', 'squad'
  * opens the clause (`The SRE on shift should have`). "The export failed to", "Proxmox container
  * failed to", "many PRs would have" have no person as agent.
  */
-export function agentBefore(before: string, people: ReadonlySet<string> = new Set()): Agent {
+export function agentBefore(written: string, people: ReadonlySet<string> = new Set()): Agent {
+  // An aside in parentheses ("We added the mapping (team to email), but did it wrong") does not end the clause.
+  const before = written.replace(/\([^()]{0,200}\)/g, ' ');
   const clauses: Array<{ text: string; breakAfter: string }> = [];
   let start = 0;
   CLAUSE_BREAK.lastIndex = 0;
