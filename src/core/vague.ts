@@ -86,7 +86,7 @@ const ABSTRACT = /\bright (?:people|person|team|teams|place|time|way)\b|\b(?:app
 const TOOLS = /\b(?:pagerduty|opsgenie|grafana|prometheus|datadog|sentry|terraform|helm|kubernetes|k8s|kubectl|argo(?:cd)?|jenkins|github|gitlab|circleci|buildkite|kafka|redis|postgres(?:ql)?|mysql|mongodb|elasticsearch|cassandra|dynamodb|s3|ec2|rds|lambda|cloudflare|nginx|envoy|istio|consul|vault|statuspage|slack|jira|linear|runbook|dashboard|playbook|alertmanager|cloudwatch|pgbouncer|sqs|sns|bigquery|airflow|spark|docker|ci|cd|cdn|dns|tls|ssl|cron|crontab|launchdarkly|feature flag)\b/i;
 
 /** A concrete object: a code span, a path or dotted name, a hyphenated or snake_case identifier, a ticket, a URL, CamelCase, an acronym. */
-const CONCRETE_OBJECT = /`[^`]+`|\b[\w-]+\/[\w./-]+|\b\w+\.\w+(?:\.\w+)*\b|\b[a-z0-9]+(?:[-_][a-z0-9]+)+\b|\b[A-Z][A-Z0-9]{1,9}-\d+\b|https?:\/\/|\b[a-z]+[A-Z]\w*\b|\b[A-Z][a-z]+[A-Z]\w*\b|\b[A-Z]{2,6}s?\b/;
+const CONCRETE_OBJECT = /`[^`]+`|\b[\w-]+(?:\/[\w.-]+){2,}|\b[\w-]+\/[\w-]*[._\d][\w./-]*|\b\w+\.\w+(?:\.\w+)*\b|\b[a-z0-9]+(?:[-_][a-z0-9]+)+\b|\b[A-Z][A-Z0-9]{1,9}-\d+\b|https?:\/\/|\b[a-z]+[A-Z]\w*\b|\b[A-Z][a-z]+[A-Z]\w*\b|\b[A-Z]{2,6}s?\b/;
 
 /** A measurable bound: a number, a percentage, a duration, a version, a threshold word with a value. */
 const MEASURABLE = /\d|(?<!\b(?:this|that|the|which|any|no) )\bone\b|\bunder(?! ?way)\b|\b(?:zero|two|three|four|five|six|seven|eight|nine|ten|all|every|everyone|everybody|each|none|no longer|before|after|within|below|above|at most|at least|per)\b/i;
