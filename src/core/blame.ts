@@ -18,7 +18,7 @@ const ALWAYS: Array<[RegExp, string]> = [
   [/\b(?:careless(?:ly)?|sloppy|sloppily|negligen(?:t|tly|ce)|reckless(?:ly)?|incompetent(?:ly)?|irresponsibl[ey]|stupid(?:ly)?|dumb)\b/i, 'What made the safe path harder than the risky one?'],
   [/\bfat[- ]finger(?:ed|ing|s)?\b/i, 'Which guardrail or confirmation step would have caught the typo?'],
   [/\b(?:did ?n[o']t|never) bother(?:ed)? to\b/i, 'What made this step easy to skip?'],
-  [/\b(?:human|operator|user|pilot) errors?\b/i, '"Human error" is where the analysis starts: what in the system made the error possible and hard to notice?'],
+  [/\bhuman errors?\b|\b(?:operator|user|pilot) error\b/i, '"Human error" is where the analysis starts: what in the system made the error possible and hard to notice?'],
   [/(?:\b[\p{L}@][\p{L}._-]{0,40}'s|\b[Hh]is|\b[Hh]er|\b[Tt]heir) fault\b/u, 'Ask which conditions led to the decision, not whose fault it was.'],
   [/\bfault of\b|\bto blame\b|\bblame[sd]? (?:on|for)\b|\bscrewed up\b|\bmessed up\b|\bdropped the ball\b/iu, 'Ask which conditions led to the decision, not whose fault it was.'],
   [/\bif only\b/i, 'Describe what the system lacked, not what a person should have done.'],
@@ -28,10 +28,10 @@ const ALWAYS: Array<[RegExp, string]> = [
   [/\b(?:nobody|no one|no-one) (?:bothered|cared)\b/i, 'What made this step easy to skip?'],
   // Nouns that judge the care taken, whoever it is said of ("Root causes: haste", "an act of laziness").
   [/\b(?:haste|laziness|complacency|carelessness|sloppiness)\b/i, 'What made speed or the shortcut feel right at that moment?'],
-  // Overconfidence judged, the writer's own included ("I was smug about it").
-  [/\b(?:smug(?:ly|ness)?|overconfiden(?:t|tly|ce)|cocky)\b/i, 'Describe what made the result look finished at the time, and what check would have shown otherwise.'],
+  // Words said only of people, the writer's own self included ("I was smug about it").
+  [/\b(?:smug(?:ly|ness)?|cocky)\b/i, 'Describe what made the result look finished at the time, and what check would have shown otherwise.'],
   // Hindsight on how the work was done ("The migration could have been handled much better").
-  [/\b(?:could|should) (?:have|'ve) been (?:handled|managed|done|run|executed|planned|communicated) (?:(?:much|far|a lot|way|a bit|significantly) )?better\b/i, 'Name what the plan lacked, not how well the people handled it.'],
+  [/\b(?:could|should)(?: have|'ve) been (?:handled|managed|done|run|executed|planned|communicated) (?:(?:much|far|a lot|way|a bit|significantly) )?better\b/i, 'Name what the plan lacked, not how well the people handled it.'],
 ];
 
 /**
@@ -67,9 +67,11 @@ const WITH_PERSON: Array<[RegExp, string]> = [
 const JUDGED_BY_ANYONE: Array<[RegExp, string]> = [
   [/\b(?:underestimated|overestimated|misjudged|misread|misunderstood)\b/i, 'Ask what the people knew at the time, and what would have shown them the risk.'],
   [/\b(?:hurriedly|hastily)\b/i, 'What made speed feel more important than the check at that moment?'],
-  [/\b(?:made|did) (?:a|an|one|the|two|several|some|many|a few|a couple of) (?:(?:critical|big|serious|fundamental|costly|honest|simple|major) )?(?:mistakes?|errors?|blunders?)\b/i, 'Name the condition that made the mistake possible, not the people who made it.'],
+  [/\bmade (?:a|an|one|the|two|several|some|many|a few|a couple of) (?:(?:critical|big|serious|fundamental|costly|honest|simple|major) )?(?:mistakes?|errors?|blunders?)\b(?! (?:handling|messages?|rates?|codes?|budgets?|pages?|logs?|paths?|reporting|states?))|\bdid (?:a|one|two|several|some|many|a few|a couple of) (?:(?:critical|big|serious|fundamental|costly|honest|simple|major) )?(?:mistakes?|blunders?)\b/i, 'Name the condition that made the mistake possible, not the people who made it.'],
   // Attention judged: "we missed that the patch was consensus-breaking" (not "we missed the SLO").
   [/\bmissed (?:that|the fact that)\b/i, 'Why did the signal not stand out among the others?'],
+  // Overconfidence judged of people ("the detector was overconfident" has no agent).
+  [/\boverconfiden(?:t|tly|ce)\b/i, 'Describe what made the result look finished at the time, and what check would have shown otherwise.'],
   // Care judged: "we ran the script, but forgot to update the mapping" ("the cache forgot the session" has no agent).
   [/\b(?:forgot|forgotten) to\b/i, 'What would have reminded them, or made the step automatic?'],
   [/\bdid (?:it|this|that|them) (?:all |completely |totally )?wrong(?:ly)?\b/i, 'What made the wrong way look right at the time, and what check would have shown it?'],
@@ -82,7 +84,7 @@ const JUDGED_BY_ANYONE: Array<[RegExp, string]> = [
 const VERDICTS: Array<[RegExp, string]> = [
   [/\b(?:this|that|it|which) was (?:(?:probably|clearly|obviously|arguably|in hindsight,?|also|simply|just) )?(?:a |the |an )?(?:(?:very|really|particularly) )?(?:wrong|bad|poor|dangerous|risky|misguided|hasty|questionable|naive|careless|costly|terrible|unwise) (?:call|decision|choice|move|idea|judg(?:e)?ment|assumption)\b/i, 'Describe what made the decision look right at the time.'],
   [/\b(?:planning|judg(?:e)?ment) (?:failure|error|mistake)\b/i, 'Name what the plan lacked (a load test, a review step), not the failure of the people who made it.'],
-  [/\b(?:was|were|is) (?:not|n't|never) (?:a |the )?(?:good|wise|smart|great) (?:call|decision|choice|idea|solution|move)\b|\b(?:was not|were not|wasn't|weren't) (?:the )?(?:right|correct) (?:call|decision|choice)\b/i, 'Describe what made the decision look right at the time.'],
+  [/\b(?:was not|were not|wasn't|weren't|was never) (?:a |the )?(?:good|wise|smart|great|right|correct) (?:call|decision|choice|idea|solution|move)\b/i, 'Describe what made the decision look right at the time.'],
   [/\b(?:inadvisable|ill-advised|ill-considered|misguided)\b/i, 'Describe what made the decision look right at the time.'],
   [/\bfalse sense of security\b|\boverly[- ]optimistic\b|\b(?:honest|simple|silly|stupid|big|massive|huge|costly) (?:oversight|mistake)\b/i, 'Describe what the process let through, not the attitude of the people.'],
   [/\b(?:was|were) rushed\b|\bhad (?:little|no) (?:oversight|review)\b/i, 'What made speed feel more important than review at that moment?'],

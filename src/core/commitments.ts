@@ -40,6 +40,8 @@ const SUBJECT = String.raw`(?:[Ww]e|[Oo]ur (?:[\w-]+ ){0,2}(?:team|contributors|
 const FUTURE_VERB = String.raw`(?:(?:remain|are|stay|is) committed to|(?:are|is) (?:still |currently |always |constantly )?(?:investigating|exploring|looking into|looking at|looking for|evaluating|considering|implementing|adding|introducing|putting in place)|(?:are|is) (?:still |currently )?in the process of|will continue to|are going to continue to|(?:will|should|must|need to|are going to|plan to|intend to)(?: also| further| first)?(?= (?:improve|enhance|strengthen|harden|strive|find ways|look for ways|investigate|explore|consider|look into|revisit|re-evaluate|reevaluate|rethink|figure out|continue|work on|work with)\b| (?:ensure|make sure) (?:that )?(?:this|it|such|similar|these|the same)\b| (?:prevent|avoid) (?:this|such|similar|these|it|the same)\b)|will be(?= (?:working|focusing|looking)\b))`;
 /** The same without its subject, for a clause that shares the sentence's subject: "…, and will continue to improve X". */
 export const SHARED_FUTURE = new RegExp(String.raw`(?:,? and|;|, but) (?:${SUBJECT} )?(?:also |still |further )?(${FUTURE_VERB}) `);
+/** Where a clause with a subject of its own may begin: "…, but the vendor…", "…; the team…", "…, while…". */
+const CLAUSE_JOIN = /[;,]\s*(?:but|and|so|yet|while|whereas|although|though)?\s+|\s(?:but|while|whereas|although|though|because)\s/;
 /** A clause that names its own subject: ", and we will…". */
 export const OWN_SUBJECT = new RegExp(String.raw`^(?:,? and|;|, but) ${SUBJECT} `);
 /** A sentence that opens with the writer's side: "We…", "The platform team…". */
@@ -84,7 +86,8 @@ function asRequest(body: string): string {
  */
 export function laterClauseRequest(text: string): string | undefined {
   const plain = text.replace(/[*_~]/g, '').replace(/\b([Ww]e)['\u2019]ll\b/g, '$1 will').replace(/\b([Ww]e)['\u2019]re\b/g, '$1 are').replace(OPENING, '');
-  if (FUTURE.test(plain)) return undefined;
+  // Only an item written as the writers' sentence: "Add a timeout…, and we will monitor the errors" asks to add a timeout.
+  if (FUTURE.test(plain) || !OPENS_WITH_SUBJECT.test(plain)) return undefined;
   const m = sharedFuture(plain);
   if (!m) return undefined;
   const gerund = Object.keys(GERUNDS).find((g) => m[0].endsWith(` ${g} `));
@@ -97,8 +100,11 @@ export function laterClauseRequest(text: string): string | undefined {
 function sharedFuture(body: string): RegExpExecArray | null {
   const m = SHARED_FUTURE.exec(body);
   if (!m) return null;
-  // The subject is written in the clause, or it is the one the sentence opens with.
-  return OWN_SUBJECT.test(m[0]) || OPENS_WITH_SUBJECT.test(body) ? m : null;
+  if (OWN_SUBJECT.test(m[0])) return m;
+  // Without its own subject, the clause shares the subject of the clause before it, which must be the
+  // writers: "We rolled back, but the vendor API was flaky and should improve" is about the vendor.
+  const clauses = body.slice(0, m.index).split(CLAUSE_JOIN);
+  return OPENS_WITH_SUBJECT.test(clauses[clauses.length - 1]!.trimStart()) ? m : null;
 }
 
 const SENTENCE_END = /[.!?](?=\s+["“(*_]*[A-Z])/g;
@@ -113,7 +119,7 @@ function withContinuation(text: string, lines: LineIndex, line: number, last: bo
   let out = text;
   for (let l = line + 1; l <= Math.min(lines.lineCount, line + 3); l++) {
     const next = lines.lineText(l);
-    if (next.trim() === '' || /^\s{0,3}(?:#|>|\||```|~~~)/.test(next) || LIST_MARKER.test(next)) break;
+    if (next.length > 2000 || next.trim() === '' || /^\s{0,3}(?:#|>|\||```|~~~)/.test(next) || LIST_MARKER.test(next)) break;
     const stop = /[.!?](?=\s|$)/.exec(next);
     out += ` ${stop ? next.slice(0, stop.index + 1) : next}`;
     if (stop) break;

@@ -19,7 +19,7 @@ export { configSchema, CONFIG_KEYS } from './config/schema';
 export { validateSchema } from './config/jsonSchema';
 export type { JsonSchema, SchemaError } from './config/jsonSchema';
 export type { Config, ConfigProblem, ResolvedConfig, RuleSetting } from './config';
-export { isPostmortem, matchesAnyGlob, globSegmentRegExp } from './files';
+export { isPostmortem, matchesAnyGlob } from './files';
 export { scoreVagueness } from './vague';
 export { findBlame } from './blame';
 export { timelineViewModel, timelineSvg, layoutEvents, escapeXml } from './timelineView';

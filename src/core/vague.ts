@@ -60,8 +60,11 @@ const CONCRETE_LEADS = [
  */
 const ENSURED_STATE = /^(?:ensure|make sure) (?:that )?(?:the |all |every |each |our |its |their )?[\w@./`-]+(?: [\w@./`-]+){0,4}? (?:is|are|has|have|gets|get|runs|run|uses|use|points|point|stays|stay|lives|live|sits|sit|goes through|go through|fails|fail|pages|page|alerts|alert|expires|expire)\b/;
 
-/** "Make a Datadog monitor for…", "make an alert on…": making a named kind of deliverable is creating it. */
-const MAKES_DELIVERABLE = /^make (?:a|an) (?:[\w-]+ ){0,3}?(?:monitor|alert|dashboard|test|script|check|runbook|playbook|job|canary|rule|hook|page|template|checklist)s?\b/;
+/** Leads that name who the work is done with; the verb after "to" says what is delivered. */
+const THROUGH_OTHERS = new Set(['work with', 'sync with', 'talk to', 'talk with', 'coordinate', 'align']);
+
+/** "Make a Datadog monitor for…", "make an alert on…": making a named kind of deliverable is creating it ("make a plan to test" is not). */
+const MAKES_DELIVERABLE = /^make (?:a|an) (?:(?!to\b)[\w-]+ ){0,3}?(?:monitor|alert|dashboard|test|script|check|runbook|playbook|job|canary|rule|hook|page|template|checklist)s?\b/;
 
 /** Leads that ask for a check, which a trigger turns into a process step. */
 const CHECK_LEADS = new Set(['check', 'double-check', 'double check', 'review', 'ensure', 'make sure']);
@@ -173,10 +176,13 @@ export function scoreVagueness(raw: string, _context: VagueContext = {}): VagueS
   // "Investigate and fix <defect>", "Evaluate A vs B and present a written recommendation": a later
   // verb that delivers something is what the item asks for.
   const delivers = found === undefined ? null : DELIVERS.exec(verbAt.slice(found.length));
-  const deliveredAt = found === undefined ? -1 : verbAt.search(/ and (?:then )?/);
-  // "… and implement measures to prevent similar incidents" delivers nothing it names.
-  const deliversNothing = deliveredAt >= 0 && UNSPECIFIED_OBJECT.test(verbAt.slice(deliveredAt).replace(/^ and (?:then )?/, ''));
-  const andDeliver = found !== undefined && !deliversNothing && (CONCRETE_LEADS.some((v) => verbAt.startsWith(`${found} and ${v} `)) || delivers !== null);
+  const joinedLead = found !== undefined && CONCRETE_LEADS.some((v) => verbAt.startsWith(`${found} and ${v} `));
+  // What the joined verb delivers: "… and implement measures to prevent similar incidents" names nothing.
+  const delivered = joinedLead ? verbAt.slice(found!.length + 5) : delivers ? verbAt.slice(found!.length + delivers.index).replace(/^ ?and (?:then )?/, '') : '';
+  const deliversNothing = delivered !== '' && UNSPECIFIED_OBJECT.test(delivered);
+  // "Work with the DBA team to add an index on …": the verb after "to" is what is delivered.
+  const throughOthers = found !== undefined && THROUGH_OTHERS.has(found) && CONCRETE_LEADS.some((v) => verbAt.includes(` to ${v} `));
+  const andDeliver = found !== undefined && !deliversNothing && (joinedLead || delivers !== null || throughOthers);
   const lead = ensuredState || andDeliver || MAKES_DELIVERABLE.test(verbAt) ? undefined : found;
   if (lead) {
     score += 2;

@@ -120,5 +120,17 @@ describe('globs follow VS Code semantics', () => {
     assert.ok(!matchesAnyGlob('a.md', ['[!a]*.md']));
     // A glob that cannot be read matches nothing.
     assert.ok(!matchesAnyGlob('a.md', ['{a.md']));
+    // A leading ./ in the glob or the path; braces and classes; an empty name; an empty negated class.
+    assert.ok(matchesAnyGlob('postmortems/x.md', ['./postmortems/*.md']));
+    assert.ok(matchesAnyGlob('./postmortems/x.md', ['./postmortems/*.md']));
+    assert.ok(matchesAnyGlob('{x.md', ['[{]*.md']));
+    assert.ok(matchesAnyGlob('b.md', ['{a,[b,c]}.md']));
+    assert.ok(matchesAnyGlob(',.md', ['{a,[b,c]}.md']));
+    assert.ok(!matchesAnyGlob('c].md', ['{a,[b,c]}.md']));
+    assert.ok(!matchesAnyGlob('a/', ['a/*']));
+    assert.ok(!matchesAnyGlob('a//b', ['a/*/b']));
+    assert.ok(matchesAnyGlob('x', ['[!]]']), 'a ] first in a class is one of its characters');
+    assert.ok(!matchesAnyGlob(']', ['[!]]']));
+    assert.ok(matchesAnyGlob('docs/b/2024-x.md', ['docs/[a-c]/20[0-9][0-9]-*.md']));
   });
 });
