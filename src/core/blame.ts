@@ -40,7 +40,8 @@ const ALWAYS: Array<[RegExp, string]> = [
  * capture group holds its own subject (`if Rosa had waited`, `had the SRE read the alert`).
  */
 const WITH_PERSON: Array<[RegExp, string]> = [
-  [/\b(?:forgot|forgets|forgotten) to\b|\bforgot\b/i, 'What would have reminded them, or made the step automatic?'],
+  // "forgot to" / "forgotten to" judge whoever is the agent, "we" too (JUDGED_BY_ANYONE).
+  [/\bforgets to\b|\bforgot\b(?! to\b)/i, 'What would have reminded them, or made the step automatic?'],
   [/\bfail(?:ed|s)? to\b/i, 'What made this hard to do at the time (tooling, load, missing information)?'],
   // Past acts and ongoing ones; the present "ignores" describes how software behaves ("Chrome ignores ids that do not exist").
   [/\b(?:ignored|ignoring|disregarded|neglected|overlooked)\b/i, 'Why did the signal not stand out among the others?'],

@@ -50,9 +50,10 @@ export const OPENS_WITH_SUBJECT = new RegExp(String.raw`^${SUBJECT} `);
 const OPENING = /^(?:going forward|moving forward|in the future|in the coming (?:days|weeks|months)|lastly|also|additionally|next|finally|hence|therefore|thus|as such|to that end|as a result|in addition to [^,]{1,60}),? /i;
 /** "We will…", "the Chia team is going to…", "We are investigating ways to…". */
 export const FUTURE = new RegExp(String.raw`^${SUBJECT} (?:also |still |further )?${FUTURE_VERB} `);
+/** "…indicates a need for more robust rollback procedures": what is needed is asked. */
 const NEED = /\b(?:indicates|underscores|highlights|shows|demonstrates|reinforces|suggests) (?:the |a )?(?:clear |strong )?need (?:for|to) /i;
-/** "…is also under way", "…remains a priority", "Production release phases are to be more spread out". */
-const PENDING = /\b(?:indicates|underscores|highlights|shows|demonstrates|reinforces|suggests) (?:the |a )?(?:clear |strong )?need (?:for|to)\b|\b(?:should|will|must|needs? to) be (?:further |significantly )?(?:improved|enhanced|strengthened|hardened|revisited|reconsidered)\b|\bimprovements (?:will|are going to|are to) be (?:made|deployed|rolled out|implemented|introduced)\b|\b(?:is|are) (?:also |now |still )?(?:under ?way|in progress|planned|being planned|on the roadmap)\b|\bremains? a (?:top |high )?priority\b|\b(?:is|are) to be (?!expected|found)\w+|\b(?:changes|work|improvements) (?:are |is )?(?:coming|planned)\b/i;
+/** Work said to be pending: "…is also under way", "…remains a priority", "Production release phases are to be more spread out". */
+const PENDING = /\b(?:should|will|must|needs? to) be (?:further |significantly )?(?:improved|enhanced|strengthened|hardened|revisited|reconsidered)\b|\bimprovements (?:will|are going to|are to) be (?:made|deployed|rolled out|implemented|introduced)\b|\b(?:is|are) (?:also |now |still )?(?:under ?way|in progress|planned|being planned|on the roadmap)\b|\bremains? a (?:top |high )?priority\b|\b(?:is|are) to be (?!expected|found)\w+|\b(?:changes|work|improvements) (?:are |is )?(?:coming|planned)\b/i;
 /** "Lesson learned is to ensure…", "It's a good idea to…". */
 const ADVICE = /^(?:(?:the )?lessons? learned (?:is|was|are) to|the lesson (?:is|was) to|it(?:'s| is|’s) a good idea to|the ideal (?:pattern|solution|approach|setup) would be)\b/i;
 /** Labels that introduce an item: "Action point:", "TODO:", "Action planned:". */
@@ -65,19 +66,28 @@ const REPORT = /\b(?:was|were|had|did|has been|have been|went|came|took|became|h
 const SECOND_PERSON = /\b(?:you|your|yours)\b/i;
 const ABOUT_THE_DOCUMENT = /\b(?:this|the following) (?:post|document|report|write-?up|post-?mortem|section|page)\b|\bthe steps (?:taken|we took)\b|\bbelow\b/i;
 
+/** Contractions read in full: "We'll continue to", "we're still in the process of". */
+function inFull(text: string): string {
+  return text.replace(/\b([Ww]e)['\u2019]ll\b/g, '$1 will').replace(/\b([Ww]e)['\u2019]re\b/g, '$1 are');
+}
+
+/** What a commitment matched in `text` asks, as an imperative: "we are investigating ways to X" → "investigate ways to X". */
+function requestAfter(text: string, m: RegExpExecArray): string {
+  // "…will continue to improve, our alerting": the verb's object past the aside's comma.
+  const after = text.slice(m.index + m[0].length).replace(/^([a-z-]+),/, '$1');
+  const gerund = Object.keys(GERUNDS).find((g) => m[0].endsWith(` ${g} `));
+  return gerund ? `${GERUNDS[gerund]} ${after}` : after;
+}
+
 /** The request of a commitment, as an imperative. */
 function asRequest(body: string): string {
   const advice = ADVICE.exec(body);
   if (advice) return body.slice(advice[0].length).replace(/^ (?:to )?/, '');
-  // "…the 95-minute resolution time indicates a need for more robust rollback procedures": what is needed is asked.
   const need = NEED.exec(body);
   if (need) return body.slice(need.index + need[0].length);
   const rest = body.replace(OPENING, '');
   const m = FUTURE.exec(rest) ?? sharedFuture(rest);
-  if (!m) return body;
-  const after = rest.slice(m.index + m[0].length).replace(/^([a-z-]+),/, '$1');
-  const gerund = Object.keys(GERUNDS).find((g) => m[0].endsWith(` ${g} `));
-  return gerund ? `${GERUNDS[gerund]} ${after}` : after;
+  return m ? requestAfter(rest, m) : body;
 }
 
 /**
@@ -85,15 +95,11 @@ function asRequest(body: string): string {
  * and will continue to improve, our alerting"), or undefined when the item is not written so.
  */
 export function laterClauseRequest(text: string): string | undefined {
-  const plain = text.replace(/[*_~]/g, '').replace(/\b([Ww]e)['\u2019]ll\b/g, '$1 will').replace(/\b([Ww]e)['\u2019]re\b/g, '$1 are').replace(OPENING, '');
+  const plain = inFull(text.replace(/[*_~]/g, '')).replace(OPENING, '');
   // Only an item written as the writers' sentence: "Add a timeout…, and we will monitor the errors" asks to add a timeout.
   if (FUTURE.test(plain) || !OPENS_WITH_SUBJECT.test(plain)) return undefined;
   const m = sharedFuture(plain);
-  if (!m) return undefined;
-  const gerund = Object.keys(GERUNDS).find((g) => m[0].endsWith(` ${g} `));
-  // "…will continue to improve, our alerting": the verb's object past the aside's comma.
-  const after = plain.slice(m.index + m[0].length).replace(/^([a-z-]+),/, '$1');
-  return gerund ? `${GERUNDS[gerund]} ${after}` : after;
+  return m ? requestAfter(plain, m) : undefined;
 }
 
 /** A commitment in a later clause of a sentence whose subject commits: "This shouldn't happen, and we will continue to improve X". */
@@ -164,9 +170,9 @@ export function proseCommitments(postmortem: Postmortem, lines: LineIndex): Comm
       if (body.split(' ').length < 3) continue;
       // Template guidance ("Provide … how you will …") and the document announcing itself are not work.
       if (SECOND_PERSON.test(body) || ABOUT_THE_DOCUMENT.test(body)) continue;
-      // Contractions read in full: "We'll continue to", "we're still in the process of".
-      const plain = body.replace(/\b([Ww]e)['\u2019]ll\b/g, '$1 will').replace(/\b([Ww]e)['\u2019]re\b/g, '$1 are');
-      const future = FUTURE.test(plain.replace(OPENING, '')) || sharedFuture(plain.replace(OPENING, '')) !== null || PENDING.test(plain) || ADVICE.test(plain);
+      const plain = inFull(body);
+      const opened = plain.replace(OPENING, '');
+      const future = FUTURE.test(opened) || sharedFuture(opened) !== null || NEED.test(plain) || PENDING.test(plain) || ADVICE.test(plain);
       // Other sentences are items only under a label that says so ("Recommendation: …"): in lessons
       // and principles, "Over-provision" and "Give partners warning" are advice, not items.
       if (!future && (labelled === null || REPORT.test(body.split(/[,;:]/)[0]!))) continue;
